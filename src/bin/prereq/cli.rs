@@ -1,0 +1,97 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Study paths, checks and roadmaps for a curriculum of topics and prerequisites.
+///
+/// Reads topics from --topics FILE, else $PREREQ_TOPICS, else ./topics.yaml,
+/// else the built-in Generative AI Handbook.
+#[derive(Debug, Parser)]
+#[command(name = "prereq", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the topics come from.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// The topics file to read (`-` reads standard input).
+    #[arg(
+        long,
+        short = 't',
+        global = true,
+        value_name = "FILE",
+        env = "PREREQ_TOPICS"
+    )]
+    pub topics: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print every topic the goals need, each after its prerequisites.
+    Path(PathArgs),
+    /// Validate the topics file; exit 1 if it has errors.
+    Check(CheckArgs),
+    /// Print the roadmap as a Graphviz DOT graph.
+    Dot(DotArgs),
+    /// Show one topic: prerequisites and why, what it unlocks, hours, resources.
+    Show(ShowArgs),
+    /// List every topic in reading order.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Goals: ids, aliases or titles (case-insensitive).
+    #[arg(required = true, value_name = "GOAL")]
+    pub goals: Vec<String>,
+    /// Follow `recommends` edges as well as `requires`.
+    #[arg(long)]
+    pub recommended: bool,
+    /// Show every resource of each topic, not only the first.
+    #[arg(long)]
+    pub resources: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// Silence a rule by its code, such as `isolated-topic` (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct DotArgs {
+    /// Draw only the study path to this goal, highlighted (repeatable).
+    #[arg(long, value_name = "GOAL")]
+    pub goal: Vec<String>,
+    /// With --goal: include topics reached through `recommends` edges.
+    #[arg(long)]
+    pub recommended: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The topic: id, alias or title.
+    pub topic: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// One JSON document.
+    Json,
+}

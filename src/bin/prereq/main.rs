@@ -1,0 +1,20 @@
+//! The `prereq` command: parse arguments, run one command, exit with its code.
+
+mod cli;
+mod commands;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code.into(),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            commands::Exit::Usage.into()
+        }
+    }
+}

@@ -1,0 +1,669 @@
+//! The validated model of a curriculum: topics, sections, resources and the
+//! prerequisite edges between topics, with every name resolved.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::graph::Graph;
+use crate::schema::{RawEdge, RawFile, RawResource, RawSection, RawTopic, ResourceKind};
+
+/// A topic's place in reading order; also its node index in the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TopicId(pub u32);
+
+impl TopicId {
+    /// The position in reading order, from 0.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A section's place in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SectionId(pub u32);
+
+impl SectionId {
+    /// The position in reading order, from 0.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Whether an edge must be followed or is only advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EdgeKind {
+    /// `requires`: the prerequisite must be studied first.
+    Requires,
+    /// `recommends`: worth studying first, not needed.
+    Recommends,
+}
+
+impl EdgeKind {
+    /// The field name in topics files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Requires => "requires",
+            Self::Recommends => "recommends",
+        }
+    }
+}
+
+/// One prerequisite of a topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prerequisite {
+    /// The topic to study first.
+    pub topic: TopicId,
+    /// Hard or soft.
+    pub kind: EdgeKind,
+    /// Why, in the file's words.
+    pub because: Option<String>,
+    /// Where the reference is written.
+    pub pos: Pos,
+}
+
+/// A learning resource.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource {
+    /// Its own title.
+    pub title: String,
+    /// Its http(s) url.
+    pub url: String,
+    /// What sort it is.
+    pub kind: ResourceKind,
+    /// Who made it.
+    pub author: Option<String>,
+    /// Which part, or what it is about.
+    pub note: Option<String>,
+    /// Where its url is written.
+    pub pos: Pos,
+}
+
+/// A group of topics, such as a part of a book.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Kebab-case id.
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// Optional number, such as `II`.
+    pub number: Option<String>,
+    /// What the section is for.
+    pub goal: Option<String>,
+    /// Resources for the section as a whole.
+    pub resources: Vec<Resource>,
+    /// Where its id is written.
+    pub pos: Pos,
+}
+
+/// One thing to learn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    /// Kebab-case id.
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// The section it belongs to.
+    pub section: Option<SectionId>,
+    /// Other names for it.
+    pub aliases: Vec<String>,
+    /// Hard prerequisites, then soft ones, each in file order.
+    pub prerequisites: Vec<Prerequisite>,
+    /// Estimated hours of study.
+    pub hours: Option<f64>,
+    /// What it is.
+    pub summary: Option<String>,
+    /// Where to learn it.
+    pub resources: Vec<Resource>,
+    /// Where its id is written.
+    pub pos: Pos,
+}
+
+impl Topic {
+    /// The hard prerequisites.
+    pub fn requires(&self) -> impl Iterator<Item = &Prerequisite> {
+        self.prerequisites
+            .iter()
+            .filter(|p| p.kind == EdgeKind::Requires)
+    }
+
+    /// The soft prerequisites.
+    pub fn recommends(&self) -> impl Iterator<Item = &Prerequisite> {
+        self.prerequisites
+            .iter()
+            .filter(|p| p.kind == EdgeKind::Recommends)
+    }
+
+    /// Hours, counting a topic without an estimate as zero.
+    pub fn hours_or_zero(&self) -> f64 {
+        self.hours.unwrap_or(0.0)
+    }
+}
+
+/// A goal or topic name that matches nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no topic is named `{query}`{}", suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
+pub struct UnknownTopic {
+    /// What was asked for.
+    pub query: String,
+    /// The closest id, alias or title, if any is close.
+    pub suggestion: Option<String>,
+}
+
+/// A validated curriculum.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// The curriculum's name.
+    pub title: Option<String>,
+    /// Sections in reading order.
+    pub sections: Vec<Section>,
+    /// Topics in reading order; `TopicId(i)` is `topics[i]`.
+    pub topics: Vec<Topic>,
+    names: HashMap<String, TopicId>,
+    titles: HashMap<String, TopicId>,
+    graph: Graph,
+}
+
+/// The versions of the topics format this build reads.
+pub const SUPPORTED_VERSION: u64 = 1;
+
+impl Catalog {
+    /// Validates a parsed file. Returns the catalog (with invalid references
+    /// dropped) and every problem found, cycles included.
+    pub fn from_raw(raw: RawFile) -> (Catalog, Vec<Diagnostic>) {
+        let mut builder = Builder::default();
+        if raw.version.value != SUPPORTED_VERSION {
+            builder.diagnostics.push(
+                Diagnostic::new(
+                    Code::UnsupportedVersion,
+                    format!(
+                        "topics format version {} is not supported",
+                        raw.version.value
+                    ),
+                )
+                .label(
+                    raw.version.referenced.into(),
+                    digits(raw.version.value),
+                    "this version",
+                )
+                .help(format!("this prereq reads `version: {SUPPORTED_VERSION}`")),
+            );
+        }
+        let catalog = builder.build(raw);
+        let mut diagnostics = builder.diagnostics;
+        diagnostics.extend(crate::graph::cycle_diagnostics(&catalog));
+        (catalog, diagnostics)
+    }
+
+    /// The topic with this id.
+    pub fn topic(&self, id: TopicId) -> &Topic {
+        &self.topics[id.index()]
+    }
+
+    /// The section with this id.
+    pub fn section(&self, id: SectionId) -> &Section {
+        &self.sections[id.index()]
+    }
+
+    /// Every topic id in reading order.
+    pub fn ids(&self) -> impl ExactSizeIterator<Item = TopicId> + use<> {
+        (0..self.topics.len() as u32).map(TopicId)
+    }
+
+    /// The prerequisite graph.
+    pub fn graph(&self) -> &Graph {
+        &self.graph
+    }
+
+    /// Finds a topic by id, alias or title, ignoring case.
+    pub fn resolve(&self, query: &str) -> Result<TopicId, UnknownTopic> {
+        let trimmed = query.trim();
+        let lower = trimmed.to_lowercase();
+        if let Some(&id) = self.names.get(&lower).or_else(|| self.titles.get(&lower)) {
+            return Ok(id);
+        }
+        Err(UnknownTopic {
+            query: trimmed.to_owned(),
+            suggestion: self.suggest(&lower),
+        })
+    }
+
+    /// The id, alias or title closest to `query`, if one is close enough to be a typo.
+    pub fn suggest(&self, query: &str) -> Option<String> {
+        let query = query.to_lowercase();
+        let candidates = self
+            .names
+            .iter()
+            .map(|(name, &id)| (name.as_str(), id, name.clone()))
+            .chain(
+                self.titles
+                    .iter()
+                    .map(|(title, &id)| (title.as_str(), id, self.topic(id).title.clone())),
+            );
+        best_match(&query, candidates).map(|(_, shown)| shown)
+    }
+
+    fn index_name(&mut self, name: &str, id: TopicId) {
+        self.names.insert(name.to_lowercase(), id);
+    }
+}
+
+/// The closest candidate by normalised edit distance, ties to the lowest id.
+fn best_match<'a>(
+    query: &str,
+    candidates: impl Iterator<Item = (&'a str, TopicId, String)>,
+) -> Option<(TopicId, String)> {
+    let mut best: Option<(f64, TopicId, String)> = None;
+    for (name, id, shown) in candidates {
+        let score = strsim::normalized_damerau_levenshtein(query, name);
+        let prefix = name.starts_with(query) && query.len() >= 3;
+        let score = if prefix { score.max(0.75) } else { score };
+        let better = match &best {
+            None => true,
+            Some((s, i, _)) => score > *s || (score == *s && id < *i),
+        };
+        if better {
+            best = Some((score, id, shown));
+        }
+    }
+    best.filter(|(score, _, _)| *score >= 0.6)
+        .map(|(_, id, shown)| (id, shown))
+}
+
+/// Suggests one of `names` for a misspelt `query`.
+pub fn suggest_among<'a>(query: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    names
+        .into_iter()
+        .map(|name| (strsim::normalized_damerau_levenshtein(query, name), name))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, name)| name)
+}
+
+fn digits(n: u64) -> usize {
+    n.to_string().len()
+}
+
+/// Whether `id` is lowercase kebab-case: `a-z`, `0-9`, single dashes between words.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Whether `url` is an absolute http or https url.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    !rest.is_empty()
+        && !rest.starts_with('/')
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// How many misspelt references get a "did you mean"; each costs a scan of all names.
+const MAX_SUGGESTIONS: usize = 100;
+
+#[derive(Default)]
+struct Builder {
+    diagnostics: Vec<Diagnostic>,
+    suggestions: usize,
+}
+
+/// What a name already stands for, to report a clash.
+#[derive(Clone, Copy)]
+struct NameOwner {
+    pos: Pos,
+    is_alias: bool,
+}
+
+impl Builder {
+    fn build(&mut self, raw: RawFile) -> Catalog {
+        let sections = self.sections(raw.sections);
+        let mut section_index = HashMap::with_capacity(sections.len());
+        for (i, section) in sections.iter().enumerate() {
+            section_index
+                .entry(section.id.as_str())
+                .or_insert(SectionId(i as u32));
+        }
+
+        let mut catalog = Catalog {
+            title: raw.title,
+            topics: Vec::with_capacity(raw.topics.len()),
+            names: HashMap::with_capacity(raw.topics.len() * 2),
+            titles: HashMap::with_capacity(raw.topics.len()),
+            sections: Vec::new(),
+            graph: Graph::default(),
+        };
+        let mut owners: HashMap<String, NameOwner> = HashMap::with_capacity(raw.topics.len() * 2);
+        let mut pending_edges = Vec::with_capacity(raw.topics.len());
+
+        for (index, raw_topic) in raw.topics.into_iter().enumerate() {
+            let id = TopicId(index as u32);
+            let RawTopic {
+                id: raw_id,
+                title,
+                section,
+                aliases,
+                requires,
+                recommends,
+                hours,
+                summary,
+                resources,
+            } = raw_topic;
+            let pos = Pos::from(raw_id.referenced);
+            self.check_id(&raw_id.value, pos, "topic id");
+            if self.claim(&mut owners, &raw_id.value, pos, false) {
+                catalog.index_name(&raw_id.value, id);
+            }
+            let mut alias_names = Vec::with_capacity(aliases.len());
+            for alias in aliases {
+                let alias_pos = Pos::from(alias.referenced);
+                self.check_id(&alias.value, alias_pos, "alias");
+                if self.claim(&mut owners, &alias.value, alias_pos, true) {
+                    catalog.index_name(&alias.value, id);
+                }
+                alias_names.push(alias.value);
+            }
+            catalog
+                .titles
+                .entry(title.value.trim().to_lowercase())
+                .or_insert(id);
+
+            let section = section.and_then(|section| {
+                let found = section_index.get(section.value.as_str()).copied();
+                if found.is_none() {
+                    let names = sections.iter().map(|s| s.id.as_str());
+                    let mut d = Diagnostic::new(
+                        Code::UnknownSection,
+                        format!(
+                            "topic `{}` is in unknown section `{}`",
+                            raw_id.value, section.value
+                        ),
+                    )
+                    .label(
+                        section.referenced.into(),
+                        section.value.chars().count(),
+                        "no such section",
+                    )
+                    .topic(&raw_id.value);
+                    d = match suggest_among(&section.value, names) {
+                        Some(s) => d.help(format!("did you mean `{s}`?")),
+                        None => d.help("add it under `sections:`, or fix the name"),
+                    };
+                    self.diagnostics.push(d);
+                }
+                found
+            });
+
+            let hours = hours.and_then(|hours| {
+                if hours.value.is_finite() && hours.value > 0.0 {
+                    Some(hours.value)
+                } else {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::InvalidHours,
+                            format!(
+                                "topic `{}` has hours {}, which is not a positive number",
+                                raw_id.value, hours.value
+                            ),
+                        )
+                        .label(hours.referenced.into(), 1, "not a positive number")
+                        .topic(&raw_id.value)
+                        .help(
+                            "give an estimate above zero, such as `hours: 2`, or leave `hours` out",
+                        ),
+                    );
+                    None
+                }
+            });
+
+            let resources = self.resources(resources);
+            pending_edges.push((requires, recommends));
+            catalog.topics.push(Topic {
+                id: raw_id.value,
+                title: title.value,
+                section,
+                aliases: alias_names,
+                prerequisites: Vec::new(),
+                hours,
+                summary,
+                resources,
+                pos,
+            });
+        }
+
+        for (index, (requires, recommends)) in pending_edges.into_iter().enumerate() {
+            let mut prerequisites = Vec::with_capacity(requires.len() + recommends.len());
+            for (kind, edges) in [
+                (EdgeKind::Requires, requires),
+                (EdgeKind::Recommends, recommends),
+            ] {
+                for edge in edges {
+                    if let Some(p) = self.edge(&catalog, TopicId(index as u32), kind, edge) {
+                        prerequisites.push(p);
+                    }
+                }
+            }
+            catalog.topics[index].prerequisites = prerequisites;
+        }
+        catalog.sections = sections;
+        catalog.graph = Graph::build(&catalog.topics);
+        catalog
+    }
+
+    fn sections(&mut self, raw: Vec<RawSection>) -> Vec<Section> {
+        let mut seen: HashMap<String, Pos> = HashMap::with_capacity(raw.len());
+        let mut sections = Vec::with_capacity(raw.len());
+        for section in raw {
+            let pos = Pos::from(section.id.referenced);
+            self.check_id(&section.id.value, pos, "section id");
+            match seen.entry(section.id.value.clone()) {
+                Entry::Occupied(first) => self.diagnostics.push(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        format!("section `{}` is defined twice", section.id.value),
+                    )
+                    .label(pos, section.id.value.chars().count(), "defined again here")
+                    .label(
+                        *first.get(),
+                        section.id.value.chars().count(),
+                        "first defined here",
+                    )
+                    .help("rename one of the sections, or merge them"),
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(pos);
+                }
+            }
+            let resources = self.resources(section.resources);
+            sections.push(Section {
+                id: section.id.value,
+                title: section.title,
+                number: section.number,
+                goal: section.goal,
+                resources,
+                pos,
+            });
+        }
+        sections
+    }
+
+    fn resources(&mut self, raw: Vec<RawResource>) -> Vec<Resource> {
+        raw.into_iter()
+            .map(|resource| {
+                let pos = Pos::from(resource.url.referenced);
+                if !is_web_url(&resource.url.value) {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Code::InvalidUrl,
+                            format!(
+                                "resource `{}` has a url that is not http or https",
+                                resource.title
+                            ),
+                        )
+                        .label(
+                            pos,
+                            resource.url.value.chars().count(),
+                            "not an http(s) url",
+                        )
+                        .help("resource urls must start with `https://` or `http://`"),
+                    );
+                }
+                Resource {
+                    title: resource.title,
+                    url: resource.url.value,
+                    kind: resource.kind,
+                    author: resource.author,
+                    note: resource.note,
+                    pos,
+                }
+            })
+            .collect()
+    }
+
+    /// Suggests an id for a misspelt reference; only for the first few, since
+    /// each suggestion scans every name.
+    fn suggest_id(&mut self, catalog: &Catalog, name: &str) -> Option<String> {
+        self.suggestions += 1;
+        if self.suggestions > MAX_SUGGESTIONS {
+            return None;
+        }
+        suggest_among(
+            &name.to_lowercase(),
+            catalog.names.keys().map(String::as_str),
+        )
+        .map(str::to_owned)
+    }
+
+    fn check_id(&mut self, id: &str, pos: Pos, what: &str) {
+        if !is_kebab_case(id) {
+            let fixed = kebab(id);
+            let mut d = Diagnostic::new(
+                Code::InvalidId,
+                format!("{what} `{id}` is not kebab-case"),
+            )
+            .label(pos, id.chars().count(), "not kebab-case");
+            if !fixed.is_empty() {
+                d = d.help(format!(
+                    "use lowercase words joined by dashes, such as `{fixed}`"
+                ));
+            }
+            self.diagnostics.push(d);
+        }
+    }
+
+    /// Records `name` as taken; reports a clash and returns false if it already was.
+    fn claim(
+        &mut self,
+        owners: &mut HashMap<String, NameOwner>,
+        name: &str,
+        pos: Pos,
+        is_alias: bool,
+    ) -> bool {
+        match owners.entry(name.to_lowercase()) {
+            Entry::Vacant(slot) => {
+                slot.insert(NameOwner { pos, is_alias });
+                true
+            }
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                let what = if is_alias { "alias" } else { "topic id" };
+                let was = if first.is_alias {
+                    "an alias"
+                } else {
+                    "a topic id"
+                };
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        Code::DuplicateId,
+                        format!("{what} `{name}` is already used as {was}"),
+                    )
+                    .label(pos, name.chars().count(), "used again here")
+                    .label(first.pos, name.chars().count(), "first used here")
+                    .topic(name)
+                    .help("ids and aliases share one namespace: rename one of them"),
+                );
+                false
+            }
+        }
+    }
+
+    fn edge(
+        &mut self,
+        catalog: &Catalog,
+        from: TopicId,
+        kind: EdgeKind,
+        edge: RawEdge,
+    ) -> Option<Prerequisite> {
+        let pos = Pos::from(edge.topic.referenced);
+        let name = edge.topic.value;
+        let topic = &catalog.topics[from.index()];
+        let len = name.chars().count();
+        match catalog.names.get(&name.to_lowercase()) {
+            Some(&target) if target == from => {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        Code::SelfPrerequisite,
+                        format!("topic `{}` {} itself", topic.id, kind.as_str()),
+                    )
+                    .label(pos, len, "this is the topic itself")
+                    .topic(&topic.id)
+                    .help("remove this entry"),
+                );
+                None
+            }
+            Some(&target) => Some(Prerequisite {
+                topic: target,
+                kind,
+                because: edge.because,
+                pos,
+            }),
+            None => {
+                let verb = kind.as_str();
+                let mut d = Diagnostic::new(
+                    Code::UnknownPrerequisite,
+                    format!("topic `{}` {verb} unknown topic `{name}`", topic.id),
+                )
+                .label(pos, len, "no topic has this id or alias")
+                .topic(&topic.id);
+                d = match self.suggest_id(catalog, &name) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help("add the topic, or remove this entry"),
+                };
+                self.diagnostics.push(d);
+                None
+            }
+        }
+    }
+}
+
+/// A best-effort kebab-case spelling of `id`, for repair hints.
+fn kebab(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    let mut prev_lower = false;
+    for c in id.chars() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev_lower && !out.ends_with('-') {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        } else {
+            if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+            prev_lower = false;
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}

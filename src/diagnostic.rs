@@ -1,0 +1,266 @@
+//! Problems found in a topics file, and their rendering in the style of rustc.
+
+use std::fmt;
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::source::SourceFile;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The file is wrong; `check` exits 1.
+    Error,
+    /// The file works but probably not as meant; `check --strict` exits 1.
+    Warning,
+}
+
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $severity:ident, $doc:literal;)*) => {
+        /// The stable name of each rule, as printed and as given to `--allow`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl Code {
+            /// Every rule, in the order the README lists them.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The rule's name, such as `unknown-prerequisite`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The severity the rule reports at.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// One line on what the rule catches.
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => $doc,)* }
+            }
+
+            /// Looks a rule up by its name.
+            pub fn from_name(name: &str) -> Option<Code> {
+                Code::ALL.iter().copied().find(|code| code.as_str() == name)
+            }
+        }
+    };
+}
+
+codes! {
+    Io = "io", Error, "The file could not be read.";
+    Encoding = "encoding", Error, "The file is not valid UTF-8.";
+    Syntax = "syntax", Error, "The file is not well-formed YAML or JSON.";
+    Schema = "schema", Error, "A field is unknown, missing or of the wrong type.";
+    DuplicateKey = "duplicate-key", Error, "A mapping names the same key twice.";
+    Limit = "limit", Error, "The file exceeds a safety limit (alias expansion, nesting, size).";
+    UnsupportedVersion = "unsupported-version", Error, "`version` is not a version this prereq reads.";
+    InvalidId = "invalid-id", Error, "An id or alias is not kebab-case.";
+    DuplicateId = "duplicate-id", Error, "Two topics, sections or aliases share a name.";
+    UnknownSection = "unknown-section", Error, "A topic names a section that does not exist.";
+    UnknownPrerequisite = "unknown-prerequisite", Error, "An edge names a topic that does not exist.";
+    SelfPrerequisite = "self-prerequisite", Error, "A topic lists itself as a prerequisite.";
+    Cycle = "cycle", Error, "Topics require each other in a circle.";
+    InvalidUrl = "invalid-url", Error, "A resource url is not http or https.";
+    InvalidHours = "invalid-hours", Error, "`hours` is not a positive number.";
+    OutOfOrder = "out-of-order", Warning, "A topic comes before one of its prerequisites in reading order.";
+    RedundantPrerequisite = "redundant-prerequisite", Warning, "A `requires` edge is already implied by another chain.";
+    RequiresAndRecommends = "requires-and-recommends", Warning, "The same topic is both required and recommended.";
+    IsolatedTopic = "isolated-topic", Warning, "A topic has no prerequisites and nothing depends on it.";
+    EmptySection = "empty-section", Warning, "A section has no topics.";
+    SectionCycle = "section-cycle", Warning, "Two sections each hold a topic that requires a topic of the other.";
+    DuplicateUrl = "duplicate-url", Warning, "A topic lists the same url twice.";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// A place in the source: 1-based line and column (in characters).
+/// Line 0 means the place is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Pos {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+}
+
+impl Pos {
+    /// A position at `line`, `column`.
+    pub fn new(line: u32, column: u32) -> Self {
+        Self { line, column }
+    }
+
+    /// Whether the position points somewhere real.
+    pub fn is_known(self) -> bool {
+        self.line > 0
+    }
+}
+
+impl From<serde_saphyr::Location> for Pos {
+    fn from(location: serde_saphyr::Location) -> Self {
+        let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        Pos::new(clamp(location.line()), clamp(location.column()))
+    }
+}
+
+/// A marked stretch of one source line with a short message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// Where the stretch starts.
+    pub pos: Pos,
+    /// How many characters it covers (at least one is drawn).
+    pub len: usize,
+    /// What the mark says.
+    pub message: String,
+}
+
+impl Label {
+    /// A label covering `len` characters at `pos`.
+    pub fn new(pos: Pos, len: usize, message: impl Into<String>) -> Self {
+        Self {
+            pos,
+            len,
+            message: message.into(),
+        }
+    }
+}
+
+/// One problem, with where it is and how to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// The rule that found it.
+    pub code: Code,
+    /// Error or warning; normally the rule's own severity.
+    pub severity: Severity,
+    /// One sentence naming the problem.
+    pub message: String,
+    /// The places involved; the first is the primary one.
+    pub labels: Vec<Label>,
+    /// Free-standing notes shown after the source.
+    pub notes: Vec<String>,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// The ids of the topics involved.
+    pub topics: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic for `code` at its usual severity, with no places yet.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            labels: Vec::new(),
+            notes: Vec::new(),
+            help: None,
+            topics: Vec::new(),
+        }
+    }
+
+    /// Adds a marked place.
+    pub fn label(mut self, pos: Pos, len: usize, message: impl Into<String>) -> Self {
+        self.labels.push(Label::new(pos, len, message));
+        self
+    }
+
+    /// Adds a note.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Sets the repair hint.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Names a topic involved.
+    pub fn topic(mut self, id: impl Into<String>) -> Self {
+        self.topics.push(id.into());
+        self
+    }
+
+    /// The primary place, or an unknown one.
+    pub fn pos(&self) -> Pos {
+        self.labels
+            .first()
+            .map(|label| label.pos)
+            .unwrap_or_default()
+    }
+
+    /// Renders the diagnostic as rustc would: header, `--> file:line:column`,
+    /// the source line with a caret, notes and help.
+    pub fn render(&self, source: &SourceFile, color: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level
+            .clone()
+            .primary_title(self.message.as_str())
+            .id(self.code.as_str());
+        let mut snippets = Vec::new();
+        for (i, label) in self.labels.iter().enumerate() {
+            let Some((line_text, range)) = source.line_span(label.pos, label.len) else {
+                continue;
+            };
+            let kind = if i == 0 {
+                AnnotationKind::Primary
+            } else {
+                AnnotationKind::Context
+            };
+            snippets.push(
+                Snippet::source(line_text)
+                    .line_start(label.pos.line as usize)
+                    .path(source.name())
+                    .annotation(kind.span(range).label(label.message.as_str())),
+            );
+        }
+        if snippets.is_empty() {
+            // No line to show: still say which file, as rustc does for whole-file errors.
+            let mut group = title.element(annotate_snippets::Origin::path(source.name()));
+            group = self.add_footer(group);
+            return self.finish(&[group], color);
+        }
+        let mut group = title.elements(snippets);
+        group = self.add_footer(group);
+        self.finish(&[group], color)
+    }
+
+    fn add_footer<'a>(&'a self, mut group: Group<'a>) -> Group<'a> {
+        for note in &self.notes {
+            group = group.element(Level::NOTE.message(note.as_str()));
+        }
+        if let Some(help) = &self.help {
+            group = group.element(Level::HELP.message(help.as_str()));
+        }
+        group
+    }
+
+    fn finish(&self, groups: &[Group<'_>], color: bool) -> String {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.decor_style(DecorStyle::Ascii).render(groups)
+    }
+}

@@ -1,0 +1,118 @@
+//! Study paths: everything a goal needs, each topic after its prerequisites,
+//! in the file's reading order wherever there is a choice.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use crate::catalog::{Catalog, EdgeKind, TopicId};
+
+/// What a study path follows and leaves out.
+#[derive(Debug, Clone, Default)]
+pub struct PathOptions {
+    /// Follow `recommends` edges as well as `requires`.
+    pub recommended: bool,
+    /// Topics the learner already knows; they, and all they require, leave the path.
+    pub known: Vec<TopicId>,
+}
+
+/// An ordered list of topics that reaches the goals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StudyPath {
+    /// The goals, as asked for.
+    pub goals: Vec<TopicId>,
+    /// The topics to study, in order; goals included unless known.
+    pub topics: Vec<TopicId>,
+    /// The sum of the topics' hours.
+    pub total_hours: f64,
+}
+
+/// Marks, for every topic, whether a walk from `starts` against the edges reaches it.
+/// `follow` chooses which edge kinds to walk; `blocked` topics are neither entered nor passed.
+pub fn ancestors(
+    catalog: &Catalog,
+    starts: &[TopicId],
+    follow: impl Fn(EdgeKind) -> bool,
+    blocked: &[bool],
+) -> Vec<bool> {
+    let graph = catalog.graph();
+    let mut seen = vec![false; catalog.topics.len()];
+    let mut stack: Vec<TopicId> = Vec::new();
+    for &start in starts {
+        if !blocked[start.index()] && !seen[start.index()] {
+            seen[start.index()] = true;
+            stack.push(start);
+        }
+    }
+    while let Some(at) = stack.pop() {
+        for (prereq, kind) in graph.prerequisites(at) {
+            if follow(kind) && !seen[prereq.index()] && !blocked[prereq.index()] {
+                seen[prereq.index()] = true;
+                stack.push(prereq);
+            }
+        }
+    }
+    seen
+}
+
+/// The topics that count as known: `known` and everything they require.
+pub fn known_closure(catalog: &Catalog, known: &[TopicId]) -> Vec<bool> {
+    let none = vec![false; catalog.topics.len()];
+    ancestors(catalog, known, |kind| kind == EdgeKind::Requires, &none)
+}
+
+impl StudyPath {
+    /// The path to `goals`. The catalog must be free of cycles among the edges followed.
+    pub fn to(catalog: &Catalog, goals: &[TopicId], options: &PathOptions) -> StudyPath {
+        let known = known_closure(catalog, &options.known);
+        let follow = |kind: EdgeKind| options.recommended || kind == EdgeKind::Requires;
+        let wanted = ancestors(catalog, goals, follow, &known);
+        let topics = topological_order(catalog, &wanted, follow);
+        let total_hours = topics
+            .iter()
+            .map(|&id| catalog.topic(id).hours_or_zero())
+            .sum();
+        StudyPath {
+            goals: goals.to_vec(),
+            topics,
+            total_hours,
+        }
+    }
+}
+
+/// Kahn's algorithm over the `wanted` topics, taking the earliest topic in
+/// reading order among those ready.
+pub fn topological_order(
+    catalog: &Catalog,
+    wanted: &[bool],
+    follow: impl Fn(EdgeKind) -> bool,
+) -> Vec<TopicId> {
+    let graph = catalog.graph();
+    let mut waiting = vec![0u32; catalog.topics.len()];
+    let mut ready = BinaryHeap::new();
+    let mut count = 0;
+    for id in catalog.ids().filter(|id| wanted[id.index()]) {
+        count += 1;
+        let n = graph
+            .prerequisites(id)
+            .filter(|&(p, kind)| follow(kind) && wanted[p.index()])
+            .count() as u32;
+        waiting[id.index()] = n;
+        if n == 0 {
+            ready.push(Reverse(id));
+        }
+    }
+    let mut order = Vec::with_capacity(count);
+    while let Some(Reverse(id)) = ready.pop() {
+        order.push(id);
+        for (next, kind) in graph.dependents(id) {
+            if follow(kind) && wanted[next.index()] {
+                waiting[next.index()] -= 1;
+                if waiting[next.index()] == 0 {
+                    ready.push(Reverse(next));
+                }
+            }
+        }
+    }
+    debug_assert_eq!(order.len(), count, "study path over a cyclic graph");
+    order
+}

@@ -1,0 +1,67 @@
+//! Where a topics file came from, its text, and positions within it.
+
+use std::ops::Range;
+
+use crate::diagnostic::Pos;
+
+/// The text of a topics file and the name to show for it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    name: String,
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    /// Wraps `text`, shown as `name` in diagnostics. A UTF-8 byte-order mark is dropped.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut text = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The name shown in diagnostics: a path, `<stdin>` or `<built-in handbook>`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text of 1-based line `line`, without its line ending.
+    pub fn line(&self, line: u32) -> Option<&str> {
+        let index = (line as usize).checked_sub(1)?;
+        let start = *self.line_starts.get(index)?;
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let text = &self.text[start..end.max(start)];
+        Some(text.strip_suffix('\r').unwrap_or(text))
+    }
+
+    /// The line at `pos` and the byte range within it that covers `len` characters
+    /// from `pos.column`, clamped to the line.
+    pub fn line_span(&self, pos: Pos, len: usize) -> Option<(&str, Range<usize>)> {
+        let text = self.line(pos.line)?;
+        let byte_at = |chars: usize| {
+            text.char_indices()
+                .nth(chars)
+                .map_or(text.len(), |(offset, _)| offset)
+        };
+        let start = byte_at((pos.column as usize).saturating_sub(1));
+        let end = byte_at((pos.column as usize).saturating_sub(1) + len.max(1));
+        Some((text, start..end.max(start)))
+    }
+}
