@@ -134,16 +134,9 @@ pub fn path(catalog: &Catalog, path: &StudyPath, detail: ResourceDetail) -> Stri
     out
 }
 
-/// Every topic in reading order under its section heading.
+/// Every topic in reading order under its section heading: title and id.
 pub fn list(catalog: &Catalog) -> String {
     let mut out = String::new();
-    let id_width = catalog
-        .topics
-        .iter()
-        .map(|t| t.id.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(40);
     let mut current_section = None;
     for (n, topic) in catalog.topics.iter().enumerate() {
         if n == 0 || topic.section != current_section {
@@ -157,13 +150,8 @@ pub fn list(catalog: &Catalog) -> String {
             );
             let _ = writeln!(out, "{}", truncate(&heading, WIDTH));
         }
-        let room = WIDTH.saturating_sub(2 + id_width + 2);
-        let _ = writeln!(
-            out,
-            "  {:<id_width$}  {}",
-            topic.id,
-            truncate(&topic.title, room)
-        );
+        let line = format!("{} ({})", topic.title, topic.id);
+        let _ = writeln!(out, "  {}", truncate(&line, WIDTH - 2));
     }
     out
 }
