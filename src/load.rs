@@ -33,6 +33,19 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, (SourceFile, Box
     }
 }
 
+/// Parses the text into the raw schema: as JSON when the file name ends in
+/// `.json`, else as YAML.
+pub fn parse(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
+    let is_json = std::path::Path::new(source.name())
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+    if is_json {
+        crate::json_input::parse_json(source)
+    } else {
+        parse_yaml(source)
+    }
+}
+
 /// Parses YAML text into the raw schema.
 ///
 /// The parser's safety budget grows with the size of the input, so large honest
@@ -103,7 +116,7 @@ fn to_u32(n: usize) -> u32 {
 /// Parses and validates `source`: the catalog (unless the file could not be
 /// parsed at all) and every error found, cycles included.
 pub fn analyze(source: &SourceFile) -> (Option<crate::catalog::Catalog>, Vec<Diagnostic>) {
-    match parse_yaml(source) {
+    match parse(source) {
         Ok(raw) => {
             let (catalog, diagnostics) = crate::catalog::Catalog::from_raw(raw);
             (Some(catalog), diagnostics)
