@@ -5,11 +5,15 @@
 pub mod catalog;
 pub mod check;
 pub mod diagnostic;
+pub mod diff;
 pub mod dot;
 pub mod graph;
 pub mod json;
+pub mod json_schema;
 pub mod load;
+pub mod order;
 pub mod path;
+pub mod report;
 pub mod schema;
 pub mod source;
 pub mod text;
