@@ -19,3 +19,4 @@ pub const HANDBOOK: &str = include_str!("../topics.yaml");
 
 /// The name diagnostics show for the built-in curriculum.
 pub const HANDBOOK_NAME: &str = "<built-in handbook>";
+pub mod reduce;
