@@ -60,12 +60,11 @@ fn reach(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<bool>> {
         r[a][b] = true;
     }
     for k in 0..n {
-        for i in 0..n {
-            if r[i][k] {
-                for j in 0..n {
-                    if r[k][j] {
-                        r[i][j] = true;
-                    }
+        let via = r[k].clone();
+        for row in r.iter_mut() {
+            if row[k] {
+                for (cell, &onward) in row.iter_mut().zip(&via) {
+                    *cell |= onward;
                 }
             }
         }
