@@ -16,7 +16,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (step, &id) in path.topics.iter().enumerate() {
         let topic = catalog.topic(id);
         let first = topic.resources.first().map_or("", |r| r.url.as_str());
-        println!("{:>2}. {} ({} h) {first}", step + 1, topic.title, topic.hours_or_zero());
+        println!(
+            "{:>2}. {} ({} h) {first}",
+            step + 1,
+            topic.title,
+            topic.hours_or_zero()
+        );
     }
     println!("{} hours in all", path.total_hours);
     Ok(())

@@ -8,7 +8,10 @@ use prereq::dot::{DotOptions, to_dot};
 use prereq::source::SourceFile;
 
 fn graphviz_present() -> bool {
-    Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 fn layout(text: &str) -> Result<String, String> {
@@ -19,7 +22,12 @@ fn layout(text: &str) -> Result<String, String> {
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| e.to_string())?;
-    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().map_err(|e| e.to_string())?;
     if out.status.success() && out.stderr.is_empty() {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
@@ -35,9 +43,18 @@ fn dot_accepts_every_diagram() {
         return;
     }
     let files = [
-        (prereq::HANDBOOK_NAME.to_owned(), prereq::HANDBOOK.to_owned()),
-        ("small".to_owned(), include_str!("fixtures/basic/small.yaml").to_owned()),
-        ("escaping".to_owned(), include_str!("fixtures/basic/escaping.yaml").to_owned()),
+        (
+            prereq::HANDBOOK_NAME.to_owned(),
+            prereq::HANDBOOK.to_owned(),
+        ),
+        (
+            "small".to_owned(),
+            include_str!("fixtures/basic/small.yaml").to_owned(),
+        ),
+        (
+            "escaping".to_owned(),
+            include_str!("fixtures/basic/escaping.yaml").to_owned(),
+        ),
     ];
     for (name, text) in files {
         let catalog = prereq::load::catalog(&SourceFile::new(name.as_str(), text)).unwrap();
@@ -48,7 +65,8 @@ fn dot_accepts_every_diagram() {
                 goals: vec![goal],
                 ..DotOptions::default()
             };
-            layout(&to_dot(&catalog, &options)).unwrap_or_else(|e| panic!("{name}, goal {goal:?}: {e}"));
+            layout(&to_dot(&catalog, &options))
+                .unwrap_or_else(|e| panic!("{name}, goal {goal:?}: {e}"));
         }
     }
 }
@@ -65,5 +83,8 @@ fn titles_reach_the_svg_exactly() {
     // The title `Say "hi"` + line break + `then \N <br> & go` is drawn as two
     // text lines, with XML escaping by Graphviz and no \N expansion.
     assert!(svg.contains(">Say &quot;hi&quot;</text>"), "{svg}");
-    assert!(svg.contains(">then \\N &lt;br&gt; &amp; go</text>"), "{svg}");
+    assert!(
+        svg.contains(">then \\N &lt;br&gt; &amp; go</text>"),
+        "{svg}"
+    );
 }

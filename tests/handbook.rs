@@ -23,7 +23,11 @@ fn hard_path(catalog: &Catalog, goal: &str) -> Vec<String> {
 fn check_finds_no_errors_and_no_warnings() {
     let source = SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK);
     let report = prereq::check::check(&source, &[]);
-    let messages: Vec<&str> = report.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
     assert_eq!(messages, Vec::<&str>::new());
     assert_eq!(report.topics, 54);
 }
@@ -56,10 +60,21 @@ fn every_chapter_is_present_with_its_id_title_section_and_order() {
 fn every_topic_has_hours_a_summary_and_a_web_resource() {
     let catalog = handbook();
     for topic in &catalog.topics {
-        assert!(topic.hours.is_some_and(|h| h > 0.0), "{} has no hours", topic.id);
-        assert!(topic.summary.as_ref().is_some_and(|s| s.len() > 20), "{} has no summary", topic.id);
         assert!(
-            topic.resources.iter().any(|r| r.url.starts_with("https://") || r.url.starts_with("http://")),
+            topic.hours.is_some_and(|h| h > 0.0),
+            "{} has no hours",
+            topic.id
+        );
+        assert!(
+            topic.summary.as_ref().is_some_and(|s| s.len() > 20),
+            "{} has no summary",
+            topic.id
+        );
+        assert!(
+            topic
+                .resources
+                .iter()
+                .any(|r| r.url.starts_with("https://") || r.url.starts_with("http://")),
             "{} has no web resource",
             topic.id
         );
@@ -86,7 +101,11 @@ fn reading_order_is_a_study_order() {
     let catalog = handbook();
     for (index, topic) in catalog.topics.iter().enumerate() {
         for p in &topic.prerequisites {
-            assert!(p.topic.index() < index, "{} comes before its prerequisite", topic.id);
+            assert!(
+                p.topic.index() < index,
+                "{} comes before its prerequisite",
+                topic.id
+            );
         }
     }
 }
