@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::catalog::{Catalog, Prerequisite, SectionId, TopicId};
+use crate::catalog::{Catalog, EdgeKind, Prerequisite, SectionId, TopicId};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::source::SourceFile;
 
@@ -94,8 +94,13 @@ impl Report {
 /// Parses, validates and lints `source`, and checks `options.order` against it.
 pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
     let (catalog, mut diagnostics) = crate::load::analyze(source);
+    let mut unchecked_redundancy = 0;
     if let Some(catalog) = &catalog {
-        diagnostics.extend(warnings(catalog));
+        let (found, unchecked) = warnings(catalog);
+        diagnostics.extend(found);
+        if !options.allow.contains(&Code::RedundantPrerequisite) {
+            unchecked_redundancy = unchecked;
+        }
     }
     let order = options.order.map(|list| {
         let (entries, diagnostics) = match &catalog {
@@ -121,7 +126,7 @@ pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
         diagnostics,
         order,
         allowed: 0,
-        unchecked_redundancy: 0,
+        unchecked_redundancy,
     };
     report.allowed = retain_allowed(&mut report.diagnostics, &options.allow);
     if let Some(order) = &mut report.order {
@@ -154,16 +159,60 @@ fn retain_allowed(diagnostics: &mut Vec<Diagnostic>, allow: &[Code]) -> usize {
     before - diagnostics.len()
 }
 
-/// Every warning rule over a catalog.
-pub fn warnings(catalog: &Catalog) -> Vec<Diagnostic> {
+/// Every warning rule over a catalog, and how many `requires` edges were too
+/// many to test for redundancy.
+pub fn warnings(catalog: &Catalog) -> (Vec<Diagnostic>, usize) {
     let mut out = Vec::new();
     out_of_order(catalog, &mut out);
+    let unchecked = redundant_prerequisites(catalog, &mut out);
     requires_and_recommends(catalog, &mut out);
     isolated_topics(catalog, &mut out);
     empty_sections(catalog, &mut out);
     section_cycles(catalog, &mut out);
     duplicate_urls(catalog, &mut out);
-    out
+    (out, unchecked)
+}
+
+// Each implying chain is its own bounded search; past this many redundant
+// edges the chain is left out of the message.
+const MAX_CHAINS: usize = 1_000;
+
+fn redundant_prerequisites(catalog: &Catalog, out: &mut Vec<Diagnostic>) -> usize {
+    let redundancy = crate::reduce::redundant_edges(catalog, EdgeKind::Requires);
+    for (n, &(prerequisite, dependent)) in redundancy.edges.iter().enumerate() {
+        let topic = catalog.topic(dependent);
+        let prereq = &catalog.topic(prerequisite).id;
+        let Some(edge) = topic.requires().find(|p| p.topic == prerequisite) else {
+            continue;
+        };
+        let chain = (n < MAX_CHAINS)
+            .then(|| {
+                crate::reduce::implying_chain(catalog, prerequisite, dependent, EdgeKind::Requires)
+            })
+            .flatten();
+        let mut d = Diagnostic::new(
+            Code::RedundantPrerequisite,
+            format!(
+                "topic `{}` requires `{prereq}`, which another chain of requirements already implies",
+                topic.id
+            ),
+        )
+        .label(edge.pos, prereq.chars().count(), "implied by the chain below")
+        .topic(&topic.id)
+        .topic(prereq);
+        if let Some(chain) = chain {
+            let names: Vec<&str> = chain
+                .iter()
+                .map(|&id| catalog.topic(id).id.as_str())
+                .collect();
+            d = d.note(format!("chain: {}", names.join(" -> ")));
+        }
+        out.push(d.help(format!(
+            "remove `{prereq}` from the requires of `{}` (a study path stays the same), or keep it with `--allow redundant-prerequisite`",
+            topic.id
+        )));
+    }
+    redundancy.unchecked
 }
 
 fn out_of_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
