@@ -1,10 +1,8 @@
-//! JSON views for machines: study paths and check reports.
+//! JSON views for machines: study paths (check reports are in [`crate::report`]).
 
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::check::Report;
-use crate::diagnostic::{Code, Severity};
 use crate::path::StudyPath;
 
 /// The version of the JSON layouts below; bumped on any incompatible change.
@@ -47,54 +45,6 @@ pub fn path(catalog: &Catalog, path: &StudyPath) -> String {
             })
             .collect(),
         total_hours: path.total_hours,
-    };
-    to_string(&doc)
-}
-
-#[derive(Serialize)]
-struct ReportJson<'a> {
-    format_version: u32,
-    file: &'a str,
-    topics: usize,
-    edges: usize,
-    errors: usize,
-    warnings: usize,
-    diagnostics: Vec<DiagnosticJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct DiagnosticJson<'a> {
-    severity: Severity,
-    code: Code,
-    message: &'a str,
-    line: u32,
-    column: u32,
-    topics: &'a [String],
-    help: Option<&'a str>,
-}
-
-/// The check report: counts and every diagnostic with its place.
-pub fn report(file: &str, report: &Report) -> String {
-    let doc = ReportJson {
-        format_version: FORMAT_VERSION,
-        file,
-        topics: report.topics,
-        edges: report.edges.0 + report.edges.1,
-        errors: report.errors(),
-        warnings: report.warnings(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|d| DiagnosticJson {
-                severity: d.severity,
-                code: d.code,
-                message: &d.message,
-                line: d.pos().line,
-                column: d.pos().column,
-                topics: &d.topics,
-                help: d.help.as_deref(),
-            })
-            .collect(),
     };
     to_string(&doc)
 }
