@@ -67,7 +67,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         let mut options = serde_saphyr::Options::default();
         options.budget = Some(prereq::load::budget_for(text.len()));
-        serde_saphyr::from_str_with_options::<PlainFile>(&text, options)?.topics.len()
+        serde_saphyr::from_str_with_options::<PlainFile>(&text, options)?
+            .topics
+            .len()
     };
     println!("{topics} topics");
     Ok(())

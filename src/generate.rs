@@ -202,7 +202,11 @@ impl Curriculum {
     /// Writes the curriculum as a topics.yaml file.
     pub fn write_yaml(&self, out: &mut impl Write) -> io::Result<()> {
         writeln!(out, "version: 1")?;
-        writeln!(out, "title: Generated curriculum of {} topics", self.topics.len())?;
+        writeln!(
+            out,
+            "title: Generated curriculum of {} topics",
+            self.topics.len()
+        )?;
         writeln!(out, "sections:")?;
         for (s, section) in self.sections.iter().enumerate() {
             writeln!(out, "  - id: {}", section.id)?;
@@ -215,7 +219,10 @@ impl Curriculum {
             writeln!(out, "    section: {}", self.sections[topic.section].id)?;
             writeln!(out, "    hours: {}", topic.hours)?;
             writeln!(out, "    summary: Generated topic {i}.")?;
-            for (field, list) in [("requires", &topic.requires), ("recommends", &topic.recommends)] {
+            for (field, list) in [
+                ("requires", &topic.requires),
+                ("recommends", &topic.recommends),
+            ] {
                 if !list.is_empty() {
                     write!(out, "    {field}: [")?;
                     self.write_ids(out, list)?;
@@ -252,7 +259,10 @@ impl Curriculum {
                 "    {{\"id\": \"{}\", \"title\": \"Topic {i}\", \"section\": \"{}\", \"hours\": {}, \"summary\": \"Generated topic {i}.\"",
                 topic.id, self.sections[topic.section].id, topic.hours
             )?;
-            for (field, list) in [("requires", &topic.requires), ("recommends", &topic.recommends)] {
+            for (field, list) in [
+                ("requires", &topic.requires),
+                ("recommends", &topic.recommends),
+            ] {
                 if !list.is_empty() {
                     write!(out, ", \"{field}\": [")?;
                     for (k, &p) in list.iter().enumerate() {

@@ -136,7 +136,10 @@ pub fn parse_json(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
     })
 }
 
-fn resources(at: &mut Cursor<'_>, raw: Vec<JsonResource<'_>>) -> Result<Vec<RawResource>, Box<Diagnostic>> {
+fn resources(
+    at: &mut Cursor<'_>,
+    raw: Vec<JsonResource<'_>>,
+) -> Result<Vec<RawResource>, Box<Diagnostic>> {
     raw.into_iter()
         .map(|r| {
             Ok(RawResource {
@@ -236,7 +239,8 @@ impl<'t> Cursor<'t> {
 
     fn move_to(&mut self, offset: usize) {
         let chars = |s: &str| u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
-        let newlines = |s: &str| u32::try_from(s.bytes().filter(|&b| b == b'\n').count()).unwrap_or(u32::MAX);
+        let newlines =
+            |s: &str| u32::try_from(s.bytes().filter(|&b| b == b'\n').count()).unwrap_or(u32::MAX);
         if offset >= self.offset {
             let passed = &self.text[self.offset..offset];
             match passed.rfind('\n') {
@@ -276,7 +280,10 @@ impl<'t> Cursor<'t> {
         Ok(Spanned::new(value, location, location))
     }
 
-    fn value<T: for<'de> Deserialize<'de>>(&mut self, raw: &RawValue) -> Result<Spanned<T>, Box<Diagnostic>> {
+    fn value<T: for<'de> Deserialize<'de>>(
+        &mut self,
+        raw: &RawValue,
+    ) -> Result<Spanned<T>, Box<Diagnostic>> {
         let value = serde_json::from_str::<T>(raw.get()).map_err(|err| self.error(raw, &err))?;
         let location = self.locate(raw);
         Ok(Spanned::new(value, location, location))

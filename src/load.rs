@@ -54,6 +54,7 @@ pub fn parse(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
 pub fn parse_yaml(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
     let mut options = Options::default();
     options.budget = Some(budget_for(source.text().len()));
+    options.alias_limits.max_total_replayed_events = replay_limit(source.text().len());
     options.with_snippet = false;
     serde_saphyr::from_str_with_options(source.text(), options)
         .map_err(|err| Box::new(yaml_diagnostic(&err, source)))
@@ -68,6 +69,13 @@ pub fn budget_for(len: usize) -> Budget {
     budget.max_events = budget.max_events.max(len.saturating_mul(2));
     budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len);
     budget
+}
+
+/// How many events aliases may replay in a file of `len` bytes: a small file
+/// cannot expand to more than a small multiple of itself, and no file beyond
+/// serde-saphyr's default of one million.
+pub fn replay_limit(len: usize) -> usize {
+    len.saturating_mul(2).clamp(100_000, 1_000_000)
 }
 
 fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
