@@ -1,6 +1,7 @@
 //! The validated model of a curriculum: topics, sections, resources and the
 //! prerequisite edges between topics, with every name resolved.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -230,7 +231,7 @@ impl Catalog {
 
     /// The topic with this id or alias, ignoring case; no titles, no suggestions.
     pub fn lookup(&self, name: &str) -> Option<TopicId> {
-        self.names.get(&name.to_lowercase()).copied()
+        self.names.get(lowercase(name).as_ref()).copied()
     }
 
     /// The id, alias or title closest to `query`, if one is close enough to be a typo.
@@ -250,6 +251,19 @@ impl Catalog {
 
     fn index_name(&mut self, name: &str, id: TopicId) {
         self.names.insert(name.to_lowercase(), id);
+    }
+}
+
+/// `name` in lowercase, without a copy when it already is: ids are
+/// kebab-case, so looking up an edge then costs no allocation.
+fn lowercase(name: &str) -> Cow<'_, str> {
+    if name
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(name.to_lowercase())
+    } else {
+        Cow::Borrowed(name)
     }
 }
 
@@ -614,7 +628,7 @@ impl Builder {
         let name = edge.topic.value;
         let topic = &catalog.topics[from.index()];
         let len = name.chars().count();
-        match catalog.names.get(&name.to_lowercase()) {
+        match catalog.names.get(lowercase(&name).as_ref()) {
             Some(&target) if target == from => {
                 self.diagnostics.push(
                     Diagnostic::new(
