@@ -182,11 +182,7 @@ impl Catalog {
                         raw.version.value
                     ),
                 )
-                .label(
-                    raw.version.referenced.into(),
-                    digits(raw.version.value),
-                    "this version",
-                )
+                .label(raw.version.pos, digits(raw.version.value), "this version")
                 .help(format!("this prereq reads `version: {SUPPORTED_VERSION}`")),
             );
         }
@@ -379,14 +375,14 @@ impl Builder {
                 summary,
                 resources,
             } = raw_topic;
-            let pos = Pos::from(raw_id.referenced);
+            let pos = raw_id.pos;
             self.check_id(&raw_id.value, pos, "topic id");
             if self.claim(&mut owners, &raw_id.value, pos, false) {
                 catalog.index_name(&raw_id.value, id);
             }
             let mut alias_names = Vec::with_capacity(aliases.len());
             for alias in aliases {
-                let alias_pos = Pos::from(alias.referenced);
+                let alias_pos = alias.pos;
                 self.check_id(&alias.value, alias_pos, "alias");
                 if self.claim(&mut owners, &alias.value, alias_pos, true) {
                     catalog.index_name(&alias.value, id);
@@ -410,7 +406,7 @@ impl Builder {
                         ),
                     )
                     .label(
-                        section.referenced.into(),
+                        section.pos,
                         section.value.chars().count(),
                         "no such section",
                     )
@@ -436,7 +432,7 @@ impl Builder {
                                 raw_id.value, hours.value
                             ),
                         )
-                        .label(hours.referenced.into(), 1, "not a positive number")
+                        .label(hours.pos, 1, "not a positive number")
                         .topic(&raw_id.value)
                         .help(
                             "give an estimate above zero, such as `hours: 2`, or leave `hours` out",
@@ -484,7 +480,7 @@ impl Builder {
         let mut seen: HashMap<String, Pos> = HashMap::with_capacity(raw.len());
         let mut sections = Vec::with_capacity(raw.len());
         for section in raw {
-            let pos = Pos::from(section.id.referenced);
+            let pos = section.id.pos;
             self.check_id(&section.id.value, pos, "section id");
             match seen.entry(section.id.value.clone()) {
                 Entry::Occupied(first) => self.diagnostics.push(
@@ -520,7 +516,7 @@ impl Builder {
     fn resources(&mut self, raw: Vec<RawResource>) -> Vec<Resource> {
         raw.into_iter()
             .map(|resource| {
-                let pos = Pos::from(resource.url.referenced);
+                let pos = resource.url.pos;
                 if !is_web_url(&resource.url.value) {
                     self.diagnostics.push(
                         Diagnostic::new(
@@ -624,7 +620,7 @@ impl Builder {
         kind: EdgeKind,
         edge: RawEdge,
     ) -> Option<Prerequisite> {
-        let pos = Pos::from(edge.topic.referenced);
+        let pos = edge.topic.pos;
         let name = edge.topic.value;
         let topic = &catalog.topics[from.index()];
         let len = name.chars().count();
