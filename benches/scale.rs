@@ -7,7 +7,7 @@
 //! PREREQ_BENCH_LARGE=1 cargo bench --bench scale
 //! ```
 //!
-//! `parse_*` is the floor: the text into serde structs and nothing else.
+//! `parse` is the floor: the text into serde structs and nothing else.
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -71,34 +71,53 @@ fn catalog(n: usize) -> &'static Catalog {
     })
 }
 
-#[divan::bench(args = sizes())]
-fn parse_yaml(bencher: divan::Bencher, n: usize) {
-    let source = &sources(n).0;
+/// One generated file: its format and size.
+#[derive(Debug, Clone, Copy)]
+struct Input {
+    json: bool,
+    topics: usize,
+}
+
+impl std::fmt::Display for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let format = if self.json { "json" } else { "yaml" };
+        write!(f, "{format} {}", self.topics)
+    }
+}
+
+impl Input {
+    fn source(self) -> &'static SourceFile {
+        let (yaml, json) = sources(self.topics);
+        if self.json { json } else { yaml }
+    }
+}
+
+fn inputs() -> Vec<Input> {
+    let sizes = sizes();
+    [false, true]
+        .into_iter()
+        .flat_map(|json| sizes.iter().map(move |&topics| Input { json, topics }))
+        .collect()
+}
+
+/// The floor: the text into the schema's serde structs.
+#[divan::bench(args = inputs())]
+fn parse(bencher: divan::Bencher, input: Input) {
+    let source = input.source();
     bencher.bench(|| prereq::load::parse(source).expect("parses"));
 }
 
-#[divan::bench(args = sizes())]
-fn parse_json(bencher: divan::Bencher, n: usize) {
-    let source = &sources(n).1;
-    bencher.bench(|| prereq::load::parse(source).expect("parses"));
-}
-
-#[divan::bench(args = sizes())]
-fn load_yaml(bencher: divan::Bencher, n: usize) {
-    let source = &sources(n).0;
+/// Parse, validate, build the graph and look for cycles.
+#[divan::bench(args = inputs())]
+fn load(bencher: divan::Bencher, input: Input) {
+    let source = input.source();
     bencher.bench(|| prereq::load::catalog(source).expect("loads"));
 }
 
-#[divan::bench(args = sizes())]
-fn load_json(bencher: divan::Bencher, n: usize) {
-    let source = &sources(n).1;
-    bencher.bench(|| prereq::load::catalog(source).expect("loads"));
-}
-
-/// `prereq check` on the JSON file: load and every rule.
-#[divan::bench(args = sizes())]
-fn check(bencher: divan::Bencher, n: usize) {
-    let source = &sources(n).1;
+/// `prereq check`: load and every rule.
+#[divan::bench(args = inputs())]
+fn check(bencher: divan::Bencher, input: Input) {
+    let source = input.source();
     bencher.bench(|| prereq::check::check(source, &CheckOptions::default()));
 }
 
