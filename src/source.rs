@@ -1,6 +1,7 @@
 //! Where a topics file came from, its text, and positions within it.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::diagnostic::Pos;
 
@@ -9,7 +10,9 @@ use crate::diagnostic::Pos;
 pub struct SourceFile {
     name: String,
     text: String,
-    line_starts: Vec<usize>,
+    // Found on the first diagnostic rendered: most runs render none, and on
+    // a large file the scan and the vector cost a few percent of the run.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -19,13 +22,10 @@ impl SourceFile {
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Self {
             name: name.into(),
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
     }
 
@@ -42,9 +42,13 @@ impl SourceFile {
     /// The text of 1-based line `line`, without its line ending.
     pub fn line(&self, line: u32) -> Option<&str> {
         let index = (line as usize).checked_sub(1)?;
-        let start = *self.line_starts.get(index)?;
-        let end = self
-            .line_starts
+        let line_starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let start = *line_starts.get(index)?;
+        let end = line_starts
             .get(index + 1)
             .map_or(self.text.len(), |next| next - 1);
         let text = &self.text[start..end.max(start)];
