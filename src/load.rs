@@ -85,7 +85,12 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
             "a topics file must be a mapping of `version`, `sections` and `topics`".to_owned(),
             Some(SHAPE.to_owned()),
         ),
-        YamlError::Unexpected { expected, .. } => {
+        YamlError::Unexpected { expected, .. } | YamlError::InvalidScalar { ty: expected, .. } => {
+            let expected = match (*expected, key) {
+                ("string scalar", Some("version")) => "u64",
+                ("string scalar", Some("hours")) => "f64",
+                (other, _) => other,
+            };
             (Code::Schema, named(&describe_expected(expected)), None)
         }
         YamlError::SerdeInvalidType {
@@ -99,10 +104,13 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
             ..
         } => (
             Code::Schema,
-            format!("{}, not {unexpected}", named(&describe_expected(expected))),
+            format!(
+                "{}, not {}",
+                named(&describe_expected(expected)),
+                describe_unexpected(unexpected)
+            ),
             None,
         ),
-        YamlError::InvalidScalar { ty, .. } => (Code::Schema, named(&describe_expected(ty)), None),
         YamlError::NullIntoString { .. } => (Code::Schema, named("a string, not empty"), None),
         YamlError::SerdeUnknownVariant {
             variant, expected, ..
@@ -218,6 +226,16 @@ fn describe_expected(expected: &str) -> String {
         other => return other.to_owned(),
     };
     text.to_owned()
+}
+
+/// serde's names for what it found, in the words of a topics file.
+fn describe_unexpected(unexpected: &str) -> &str {
+    match unexpected {
+        "sequence" => "a list",
+        "map" => "a mapping",
+        "unit value" => "an empty value",
+        other => other,
+    }
 }
 
 fn describe_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
