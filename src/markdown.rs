@@ -8,23 +8,31 @@ use crate::path::StudyPath;
 use crate::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
 use crate::text::{hours, hours_text, section_heading};
 
-/// Escapes the characters that Markdown would read as markup in running text.
+/// Escapes the characters that Markdown would read as markup in running
+/// text (inside a list item, never at the start of a line).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         if c.is_control() {
             out.push(' ');
             continue;
         }
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~' | '&' | '|' | '#'
-        ) {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~')
+            || (c == '&' && starts_entity(&text[at + 1..]))
+        {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Whether text after a `&` reads as an entity: `amp;`, `#38;`.
+fn starts_entity(rest: &str) -> bool {
+    let name = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+        .unwrap_or(rest.len());
+    name > 0 && rest[name..].starts_with(';')
 }
 
 /// A link destination: parentheses, angle brackets and backslashes escaped.

@@ -73,7 +73,10 @@ fn known_topics_merge_names_and_progress_without_repeats() {
         Some(&source),
     )
     .unwrap();
-    assert_eq!(known, ids(&catalog, &["knife-skills", "stock", "heat-control"]));
+    assert_eq!(
+        known,
+        ids(&catalog, &["knife-skills", "stock", "heat-control"])
+    );
 }
 
 #[test]
@@ -298,12 +301,22 @@ fn week_plans_add_up_and_never_overfill_a_week() {
             assert_eq!(week.first, next_week);
             let runs = (week.last - week.first + 1) as f64;
             let hours: f64 = week.items.iter().map(|i| i.hours).sum();
-            assert!(hours <= pace + 1e-9, "pace {pace}: week {} has {hours} h", week.first);
+            assert!(
+                hours <= pace + 1e-9,
+                "pace {pace}: week {} has {hours} h",
+                week.first
+            );
             total += hours * runs;
             next_week = week.last + 1;
         }
-        assert!((total - path.total_hours).abs() < 1e-6, "pace {pace}: {total}");
-        assert_eq!(plan.total_weeks(), (path.total_hours / pace - 1e-9).ceil() as u64);
+        assert!(
+            (total - path.total_hours).abs() < 1e-6,
+            "pace {pace}: {total}"
+        );
+        assert_eq!(
+            plan.total_weeks(),
+            (path.total_hours / pace - 1e-9).ceil() as u64
+        );
     }
 }
 
@@ -387,18 +400,33 @@ fn text_views_fit_eighty_columns() {
         let stages = plan::levels(&catalog, &path);
         let weeks = plan::weeks(&catalog, &path, 3.5).unwrap();
         views.push(text::path(&catalog, &path, Layout::Sections, options));
-        views.push(text::path(&catalog, &path, Layout::Levels(&stages), options));
+        views.push(text::path(
+            &catalog,
+            &path,
+            Layout::Levels(&stages),
+            options,
+        ));
         views.push(text::path(&catalog, &path, Layout::Weeks(&weeks), options));
         let next = plan::next(&catalog, &path);
         views.push(text::next(&catalog, &path, &[goal], &next, options));
         let why = plan::why(&catalog, catalog.ids().next().unwrap(), goal, &[]);
         views.push(text::why(&catalog, &why, options));
         for topic in catalog.topic(goal).prerequisites.iter().map(|p| p.topic) {
-            views.push(text::why(&catalog, &plan::why(&catalog, topic, goal, &[]), options));
+            views.push(text::why(
+                &catalog,
+                &plan::why(&catalog, topic, goal, &[]),
+                options,
+            ));
         }
     }
     let path = StudyPath::to(&catalog, &all, &PathOptions::default());
-    views.push(text::next(&catalog, &path, &all, &plan::next(&catalog, &path), options));
+    views.push(text::next(
+        &catalog,
+        &path,
+        &all,
+        &plan::next(&catalog, &path),
+        options,
+    ));
     for view in views {
         for line in view.lines() {
             assert!(
@@ -442,4 +470,12 @@ fn colour_only_when_asked() {
         out
     };
     assert_eq!(stripped, plain);
+}
+
+#[test]
+fn markdown_escapes_markup_but_not_plain_punctuation() {
+    assert_eq!(
+        prereq::markdown::escape("Q&A *bold* [x] &amp; <b> #1 | a_b ~s~ `c` \\"),
+        "Q&A \\*bold\\* \\[x\\] \\&amp; \\<b\\> #1 | a\\_b \\~s\\~ \\`c\\` \\\\"
+    );
 }
