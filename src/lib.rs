@@ -1,6 +1,17 @@
 //! prereq turns a curriculum, topics and the prerequisites between them, into a
 //! graph: study paths to any goal, validation with rustc-style diagnostics, and
 //! Graphviz roadmaps.
+//!
+//! ```
+//! use prereq::path::{PathOptions, StudyPath};
+//! use prereq::source::SourceFile;
+//!
+//! let source = SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK);
+//! let catalog = prereq::load::catalog(&source).expect("the handbook is valid");
+//! let goal = catalog.resolve("lora").unwrap();
+//! let path = StudyPath::to(&catalog, &[goal], &PathOptions::default());
+//! assert_eq!(catalog.topic(path.topics[0]).id, "math");
+//! ```
 
 pub mod catalog;
 pub mod check;
@@ -22,3 +33,4 @@ pub const HANDBOOK: &str = include_str!("../topics.yaml");
 
 /// The name diagnostics show for the built-in curriculum.
 pub const HANDBOOK_NAME: &str = "<built-in handbook>";
+pub mod reduce;

@@ -5,6 +5,6 @@
 fn cli_cases() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
-        .case("tests/cmd/*.toml")
-        .case("tests/cmd/*.md");
+        .case("tests/cmd/*.md")
+        .case("README.md");
 }
