@@ -223,12 +223,21 @@ fn path_summary(out: &mut String, catalog: &Catalog, path: &StudyPath) {
         "Critical chain: {}, the least time even studying topics side by side:",
         hours_text(chain.hours)
     );
-    let ids: Vec<&str> = chain
-        .topics
-        .iter()
-        .map(|&id| catalog.topic(id).id.as_str())
-        .collect();
-    wrapped(out, &ids.join(" -> "), "  ", "  ");
+    // Each arrow stays at the end of a line, after the id it leads from.
+    let mut line = String::from(" ");
+    for (n, &id) in chain.topics.iter().enumerate() {
+        let mut word = catalog.topic(id).id.clone();
+        if n + 1 < chain.topics.len() {
+            word.push_str(" ->");
+        }
+        if line.len() > 2 && line.chars().count() + 1 + word.chars().count() > WIDTH {
+            let _ = writeln!(out, "{line}");
+            line = String::from(" ");
+        }
+        line.push(' ');
+        line.push_str(&word);
+    }
+    let _ = writeln!(out, "{line}");
 }
 
 /// The study path as text: a summary line, then the topics grouped as
