@@ -230,7 +230,8 @@ pub fn weeks(catalog: &Catalog, path: &StudyPath, pace: f64) -> Result<WeekPlan,
     };
     let mut used = 0.0f64;
     let start_week = |weeks: &mut Vec<Week>, current: &mut Week, used: &mut f64| {
-        let number = current.last + 1;
+        // Week numbers saturate rather than overflow at absurdly slow paces.
+        let number = current.last.saturating_add(1);
         weeks.push(std::mem::replace(
             current,
             Week {
@@ -267,7 +268,7 @@ pub fn weeks(catalog: &Catalog, path: &StudyPath, pace: f64) -> Result<WeekPlan,
                 };
                 if whole >= 1.0 {
                     let run = whole as u64;
-                    current.last = current.first.saturating_add(run - 1);
+                    current.last = current.first.saturating_add(run.saturating_sub(1));
                     current.items.push(WeekItem {
                         topic: id,
                         hours: pace,

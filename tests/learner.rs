@@ -286,6 +286,9 @@ fn weeks_split_topics_and_merge_runs() {
         plan::InvalidPace(0.0)
     );
     assert!(plan::weeks(&catalog, &path, f64::NAN).is_err());
+    // A pace too slow to number the weeks saturates instead of overflowing.
+    let slow = plan::weeks(&catalog, &path, 1e-300).unwrap();
+    assert_eq!(slow.total_weeks(), u64::MAX);
 }
 
 #[test]
