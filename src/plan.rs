@@ -256,7 +256,7 @@ pub fn weeks(catalog: &Catalog, path: &StudyPath, pace: f64) -> Result<WeekPlan,
             if used >= pace - EPSILON {
                 start_week(&mut weeks, &mut current, &mut used);
             }
-            if used <= EPSILON && left > pace + EPSILON {
+            if current.items.is_empty() && left > pace + EPSILON {
                 // Whole weeks given to this topic alone, as one run; the
                 // rest (at least a little) follows in the week after.
                 let whole = ((left - EPSILON) / pace).floor().max(1.0);

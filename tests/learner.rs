@@ -242,43 +242,29 @@ fn next_with_recommendations_waits_for_them() {
 #[test]
 fn weeks_split_topics_and_merge_runs() {
     let catalog = kitchen();
+    let with_tasting = path(&catalog, &["tasting", "baking"], &[], false);
     let path = path(&catalog, &["baking"], &[], false);
     let item = |hours, finished| WeekItem {
         topic: id(&catalog, "baking"),
         hours,
         finished,
     };
+    let week = |first, last, items| Week { first, last, items };
     assert_eq!(
         plan::weeks(&catalog, &path, 3.0).unwrap(),
         WeekPlan {
             pace: 3.0,
             weeks: vec![
-                Week {
-                    first: 1,
-                    last: 3,
-                    items: vec![item(3.0, false)]
-                },
-                Week {
-                    first: 4,
-                    last: 4,
-                    items: vec![item(1.0, true)]
-                },
+                week(1, 3, vec![item(3.0, false)]),
+                week(4, 4, vec![item(1.0, true)]),
             ]
         }
     );
     assert_eq!(
         plan::weeks(&catalog, &path, 5.0).unwrap().weeks,
         vec![
-            Week {
-                first: 1,
-                last: 1,
-                items: vec![item(5.0, false)]
-            },
-            Week {
-                first: 2,
-                last: 2,
-                items: vec![item(5.0, true)]
-            },
+            week(1, 1, vec![item(5.0, false)]),
+            week(2, 2, vec![item(5.0, true)]),
         ]
     );
     assert_eq!(
@@ -286,6 +272,20 @@ fn weeks_split_topics_and_merge_runs() {
         plan::InvalidPace(0.0)
     );
     assert!(plan::weeks(&catalog, &path, f64::NAN).is_err());
+    // A topic without hours shares the first week; the run starts after it.
+    let tasting = WeekItem {
+        topic: id(&catalog, "tasting"),
+        hours: 0.0,
+        finished: true,
+    };
+    assert_eq!(
+        plan::weeks(&catalog, &with_tasting, 3.0).unwrap().weeks,
+        vec![
+            week(1, 1, vec![tasting, item(3.0, false)]),
+            week(2, 3, vec![item(3.0, false)]),
+            week(4, 4, vec![item(1.0, true)]),
+        ]
+    );
     // A pace too slow to number the weeks saturates instead of overflowing.
     let slow = plan::weeks(&catalog, &path, 1e-300).unwrap();
     assert_eq!(slow.total_weeks(), u64::MAX);

@@ -185,6 +185,9 @@ proptest! {
             prop_assert_eq!(week.first, next_week);
             next_week = week.last + 1;
             let runs = (week.last - week.first + 1) as f64;
+            if week.first != week.last {
+                prop_assert_eq!(week.items.len(), 1, "a run holds one topic alone");
+            }
             let total: f64 = week.items.iter().map(|i| i.hours).sum();
             prop_assert!(total <= pace + 1e-9);
             for item in &week.items {
