@@ -236,6 +236,11 @@ impl Catalog {
             .copied()
     }
 
+    /// The topic with this id or alias, ignoring case; no titles, no suggestions.
+    pub fn lookup_name(&self, name: &str) -> Option<TopicId> {
+        self.names.get(&name.to_lowercase()).copied()
+    }
+
     /// The id, alias or title closest to `query`, if one is close enough to be a typo.
     pub fn suggest(&self, query: &str) -> Option<String> {
         let query = query.to_lowercase();

@@ -1,10 +1,8 @@
-//! JSON views for machines: study paths, next steps, why, and check reports.
+//! JSON views for machines: study paths, next steps and why (check reports are in [`crate::report`]).
 
 use serde::Serialize;
 
 use crate::catalog::{Catalog, TopicId};
-use crate::check::Report;
-use crate::diagnostic::{Code, Severity};
 use crate::path::StudyPath;
 use crate::plan::{self, Layout, Need, NextTopic, Why};
 
@@ -222,54 +220,6 @@ pub fn why(catalog: &Catalog, why: &Why) -> String {
                 kind: link.kind.as_str(),
                 prerequisite: &catalog.topic(link.prerequisite).id,
                 because: link.because.as_deref(),
-            })
-            .collect(),
-    };
-    to_string(&doc)
-}
-
-#[derive(Serialize)]
-struct ReportJson<'a> {
-    format_version: u32,
-    file: &'a str,
-    topics: usize,
-    edges: usize,
-    errors: usize,
-    warnings: usize,
-    diagnostics: Vec<DiagnosticJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct DiagnosticJson<'a> {
-    severity: Severity,
-    code: Code,
-    message: &'a str,
-    line: u32,
-    column: u32,
-    topics: &'a [String],
-    help: Option<&'a str>,
-}
-
-/// The check report: counts and every diagnostic with its place.
-pub fn report(file: &str, report: &Report) -> String {
-    let doc = ReportJson {
-        format_version: FORMAT_VERSION,
-        file,
-        topics: report.topics,
-        edges: report.edges.0 + report.edges.1,
-        errors: report.errors(),
-        warnings: report.warnings(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|d| DiagnosticJson {
-                severity: d.severity,
-                code: d.code,
-                message: &d.message,
-                line: d.pos().line,
-                column: d.pos().column,
-                topics: &d.topics,
-                help: d.help.as_deref(),
             })
             .collect(),
     };

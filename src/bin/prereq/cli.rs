@@ -45,6 +45,15 @@ pub enum Command {
     Show(ShowArgs),
     /// List every topic in reading order.
     List,
+    /// Compare two versions of a topics file: topics and edges added and
+    /// removed, and how each goal's study path changes.
+    Diff(DiffArgs),
+    /// Print the JSON Schema of topics files, for editors that check YAML as it is typed.
+    Schema,
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man,
 }
 
 /// What the learner already knows. A known topic and everything it requires
@@ -131,9 +140,45 @@ pub struct CheckArgs {
     /// Silence a rule by its code, such as `isolated-topic` (repeatable).
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
+    /// Also check an ordered list of topics (one id, alias or title per line,
+    /// `#` starts a comment line): each must come after the topics it requires.
+    #[arg(long, value_name = "FILE")]
+    pub order: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// How `check` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics in the style of rustc, then a summary line.
+    Text,
+    /// One JSON document (`format_version` 1).
+    Json,
+    /// GitHub Actions annotations, then the summary line.
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old topics file.
+    pub old: PathBuf,
+    /// The new topics file.
+    pub new: PathBuf,
+    /// Show how the study path to this goal changes (repeatable).
+    #[arg(long, value_name = "GOAL")]
+    pub goal: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

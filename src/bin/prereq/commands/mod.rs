@@ -1,4 +1,5 @@
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -13,6 +14,8 @@ use crate::cli::{Cli, Command, KnownArgs};
 use crate::input;
 
 mod check;
+mod completions;
+mod diff;
 mod dot;
 mod next;
 mod path;
@@ -39,25 +42,34 @@ impl From<Exit> for ExitCode {
 
 /// Runs one command and returns its exit code.
 pub fn run(cli: Cli) -> Result<Exit> {
-    let source = match input::read(cli.input.topics.as_deref())? {
+    let topics = cli.input.topics.as_deref();
+    match &cli.command {
+        Command::Schema => print(&prereq::json_schema::schema()),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
+        Command::Diff(args) => diff::run(args),
+        Command::Check(args) => check::run(input::read(topics)?, args),
+        Command::Path(args) => with_catalog(topics, |catalog| path::run(catalog, args)),
+        Command::Next(args) => with_catalog(topics, |catalog| next::run(catalog, args)),
+        Command::Why(args) => with_catalog(topics, |catalog| why::run(catalog, args)),
+        Command::Dot(args) => with_catalog(topics, |catalog| dot::run(catalog, args)),
+        Command::Show(args) => with_catalog(topics, |catalog| show::run(catalog, args)),
+        Command::List => with_catalog(topics, |catalog| print(&prereq::text::list(catalog))),
+    }
+}
+
+/// Loads the topics and runs `command` on them; a file with errors is reported instead.
+fn with_catalog(
+    topics: Option<&Path>,
+    command: impl FnOnce(&Catalog) -> Result<Exit>,
+) -> Result<Exit> {
+    let source = match input::read(topics)? {
         Ok(source) => source,
         Err((source, diagnostic)) => return Ok(report_invalid(&source, &[*diagnostic])),
     };
-    if let Command::Check(args) = &cli.command {
-        return check::run(&source, args);
-    }
-    let catalog = match prereq::load::catalog(&source) {
-        Ok(catalog) => catalog,
-        Err(diagnostics) => return Ok(report_invalid(&source, &diagnostics)),
-    };
-    match &cli.command {
-        Command::Path(args) => path::run(&catalog, args),
-        Command::Next(args) => next::run(&catalog, args),
-        Command::Why(args) => why::run(&catalog, args),
-        Command::Dot(args) => dot::run(&catalog, args),
-        Command::Show(args) => show::run(&catalog, args),
-        Command::List => print(&prereq::text::list(&catalog)),
-        Command::Check(_) => unreachable!("handled above"),
+    match prereq::load::catalog(&source) {
+        Ok(catalog) => command(&catalog),
+        Err(diagnostics) => Ok(report_invalid(&source, &diagnostics)),
     }
 }
 
@@ -129,7 +141,7 @@ pub fn text_options(all_resources: bool) -> TextOptions {
     }
 }
 
-fn report_invalid(source: &SourceFile, diagnostics: &[Diagnostic]) -> Exit {
+pub fn report_invalid(source: &SourceFile, diagnostics: &[Diagnostic]) -> Exit {
     let color = color_on(&std::io::stderr());
     eprint!("{}", render_all(source, diagnostics, color));
     let errors = diagnostics.len();
