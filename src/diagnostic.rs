@@ -65,6 +65,7 @@ codes! {
     DuplicateId = "duplicate-id", Error, "Two topics, sections or aliases share a name.";
     UnknownSection = "unknown-section", Error, "A topic names a section that does not exist.";
     UnknownPrerequisite = "unknown-prerequisite", Error, "An edge names a topic that does not exist.";
+    UnknownProgressTopic = "unknown-progress-topic", Error, "A progress file names a topic that does not exist.";
     SelfPrerequisite = "self-prerequisite", Error, "A topic lists itself as a prerequisite.";
     Cycle = "cycle", Error, "Topics require each other in a circle.";
     InvalidUrl = "invalid-url", Error, "A resource url is not http or https.";

@@ -33,6 +33,10 @@ pub struct InputArgs {
 pub enum Command {
     /// Print every topic the goals need, each after its prerequisites.
     Path(PathArgs),
+    /// List the topics you can study now, ranked by how much of the goal's path waits on them.
+    Next(NextArgs),
+    /// Explain why a goal needs a topic: the chain of prerequisites and their reasons.
+    Why(WhyArgs),
     /// Validate the topics file; exit 1 if it has errors.
     Check(CheckArgs),
     /// Print the roadmap as a Graphviz DOT graph.
@@ -52,20 +56,80 @@ pub enum Command {
     Man(ManArgs),
 }
 
+/// What the learner already knows. A known topic and everything it requires
+/// leave the path.
+#[derive(Debug, Args)]
+pub struct KnownArgs {
+    /// Topics you know: ids, aliases or titles, comma-separated (repeatable).
+    #[arg(long, value_name = "TOPICS", value_delimiter = ',')]
+    pub known: Vec<String>,
+    /// A progress file: one topic you know per line (id, alias or title), `#` comments.
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct PathArgs {
-    /// Goals: ids, aliases or titles (case-insensitive).
+    /// Goals: ids, aliases or titles (case-insensitive); several give one merged path.
     #[arg(required = true, value_name = "GOAL")]
     pub goals: Vec<String>,
+    #[command(flatten)]
+    pub known: KnownArgs,
     /// Follow `recommends` edges as well as `requires`.
     #[arg(long)]
     pub recommended: bool,
-    /// Show every resource of each topic, not only the first.
+    /// Group the path into stages whose topics can be studied side by side.
+    #[arg(long, conflicts_with = "pace")]
+    pub levels: bool,
+    /// Lay the path out week by week at this many hours of study a week.
+    #[arg(long, value_name = "HOURS_PER_WEEK", value_parser = parse_pace)]
+    pub pace: Option<f64>,
+    /// Show every resource of each topic, not only the first (text output).
     #[arg(long)]
     pub resources: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// Only topics on the way to this goal (repeatable); without it, the whole curriculum.
+    #[arg(long, value_name = "GOAL")]
+    pub toward: Vec<String>,
+    #[command(flatten)]
+    pub known: KnownArgs,
+    /// Follow `recommends` edges as well as `requires`.
+    #[arg(long)]
+    pub recommended: bool,
+    /// Show every resource of each topic, not only the first (text output).
+    #[arg(long)]
+    pub resources: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// The topic in question: id, alias or title.
+    pub topic: String,
+    /// The goal whose path it may be on.
+    pub goal: String,
+    #[command(flatten)]
+    pub known: KnownArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+}
+
+/// A week has 168 hours; a pace outside (0, 168] is a typo.
+fn parse_pace(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(pace) if pace > 0.0 && pace <= 168.0 => Ok(pace),
+        Ok(_) => Err("give more than 0 and at most 168 hours a week".to_owned()),
+        Err(_) => Err("give a number of hours a week, such as `6` or `7.5`".to_owned()),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -144,6 +208,17 @@ pub struct ShowArgs {
 pub enum Format {
     /// For people.
     Text,
+    /// One JSON document.
+    Json,
+}
+
+/// How the learner's views (path, next, why) are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewFormat {
+    /// For people, fitting 80 columns; colour on a terminal unless NO_COLOR is set.
+    Text,
+    /// A Markdown checklist with resources as links, for notes or issues.
+    Markdown,
     /// One JSON document.
     Json,
 }
