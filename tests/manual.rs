@@ -45,8 +45,12 @@ fn the_manual_has_a_page_per_command() {
     }
     let (ok, text) = prereq(&["man", "chek"]);
     assert!(!ok);
-    assert_eq!(
-        text,
-        "error: no command is called `chek`; the commands are path, check, dot, show, list, diff, schema, completions, man\n"
+    assert!(
+        text.starts_with("error: no command is called `chek`; the commands are path, "),
+        "{text}"
+    );
+    assert!(
+        text.contains(" check, ") && !text.contains("help"),
+        "{text}"
     );
 }
