@@ -75,7 +75,7 @@ codes! {
     RequiresAndRecommends = "requires-and-recommends", Warning, "The same topic is both required and recommended.";
     IsolatedTopic = "isolated-topic", Warning, "A topic has no prerequisites and nothing depends on it.";
     EmptySection = "empty-section", Warning, "A section has no topics.";
-    SectionCycle = "section-cycle", Warning, "Two sections each hold a topic that requires a topic of the other.";
+    SectionCycle = "section-cycle", Warning, "Sections whose topics require each other both ways, directly or around a circle of sections.";
     DuplicateUrl = "duplicate-url", Warning, "A topic lists the same url twice.";
     OrderUnknownTopic = "order-unknown-topic", Error, "An entry of the `--order` list names no topic.";
     OrderBeforePrerequisite = "order-before-prerequisite", Error, "An entry of the `--order` list comes before a topic it requires.";
