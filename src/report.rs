@@ -64,7 +64,7 @@ pub fn summary(report: &Report) -> String {
     }
     if report.unchecked_redundancy > 0 {
         line.push_str(&format!(
-            "\nnote: {} of the `requires` edges were too many to check for redundancy",
+            "\nnote: {} `requires` edges were not checked for redundancy: the search stops at a size limit",
             report.unchecked_redundancy
         ));
     }
