@@ -33,6 +33,19 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, (SourceFile, Box
     }
 }
 
+/// Parses the text into the raw schema: as JSON when the file name ends in
+/// `.json`, else as YAML.
+pub fn parse(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
+    let is_json = std::path::Path::new(source.name())
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+    if is_json {
+        crate::json_input::parse_json(source)
+    } else {
+        parse_yaml(source)
+    }
+}
+
 /// Parses YAML text into the raw schema.
 ///
 /// The parser's safety budget grows with the size of the input, so large honest
@@ -41,6 +54,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, (SourceFile, Box
 pub fn parse_yaml(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
     let mut options = Options::default();
     options.budget = Some(budget_for(source.text().len()));
+    options.alias_limits.max_total_replayed_events = replay_limit(source.text().len());
     options.with_snippet = false;
     serde_saphyr::from_str_with_options(source.text(), options)
         .map_err(|err| Box::new(yaml_diagnostic(&err, source)))
@@ -55,6 +69,13 @@ pub fn budget_for(len: usize) -> Budget {
     budget.max_events = budget.max_events.max(len.saturating_mul(2));
     budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len);
     budget
+}
+
+/// How many events aliases may replay in a file of `len` bytes: a small file
+/// cannot expand to more than a small multiple of itself, and no file beyond
+/// serde-saphyr's default of one million.
+pub fn replay_limit(len: usize) -> usize {
+    len.saturating_mul(2).clamp(100_000, 1_000_000)
 }
 
 fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
@@ -309,7 +330,7 @@ fn to_u32(n: usize) -> u32 {
 /// Parses and validates `source`: the catalog (unless the file could not be
 /// parsed at all) and every error found, cycles included.
 pub fn analyze(source: &SourceFile) -> (Option<crate::catalog::Catalog>, Vec<Diagnostic>) {
-    match parse_yaml(source) {
+    match parse(source) {
         Ok(raw) => {
             let (catalog, diagnostics) = crate::catalog::Catalog::from_raw(raw);
             (Some(catalog), diagnostics)
