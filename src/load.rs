@@ -36,6 +36,13 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, (SourceFile, Box
 /// Parses the text into the raw schema: as JSON when the file name ends in
 /// `.json`, else as YAML.
 pub fn parse(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
+    if source.text().trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::new(Code::Schema, "the file is empty")
+                .label(Pos::new(1, 1), 1, "")
+                .help(SHAPE),
+        ));
+    }
     let is_json = std::path::Path::new(source.name())
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
@@ -91,11 +98,6 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
     };
     let at_top = pos.is_known() && pos == first_content(source);
     let (code, message, help): (Code, String, Option<String>) = match err {
-        YamlError::Eof { .. } if source.text().trim().is_empty() => (
-            Code::Schema,
-            "the file is empty".to_owned(),
-            Some(SHAPE.to_owned()),
-        ),
         YamlError::Eof { .. } if at_top || first_content(source) == Pos::default() => (
             Code::Schema,
             "the file holds no topics".to_owned(),

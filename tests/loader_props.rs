@@ -7,9 +7,15 @@ use serde_json::{Map, Value};
 use prereq::check::CheckOptions;
 use prereq::source::SourceFile;
 
-/// Decodes, checks and renders `bytes` every way `check` can.
+/// Decodes, checks and renders `bytes` every way `check` can, read both as
+/// YAML and as JSON (the loader picks by the file name).
 fn check_everything(bytes: Vec<u8>) {
-    let (source, report) = match prereq::load::decode("prop.yaml", bytes) {
+    check_as("prop.json", bytes.clone());
+    check_as("prop.yaml", bytes);
+}
+
+fn check_as(name: &str, bytes: Vec<u8>) {
+    let (source, report) = match prereq::load::decode(name, bytes) {
         Ok(source) => {
             let order = SourceFile::new("order.txt", "a\nb\n# c\nA\n");
             let options = CheckOptions {
