@@ -271,13 +271,7 @@ pub fn out_of_order_edges(catalog: &Catalog) -> Vec<OutOfOrder<'_>> {
             }
         }
     }
-    let mut group_of = vec![usize::MAX; n];
-    for (number, group) in catalog.graph().cycles().iter().enumerate() {
-        for id in group {
-            group_of[id.index()] = number;
-        }
-    }
-    let in_cycle = |a: usize, b: usize| group_of[a] != usize::MAX && group_of[a] == group_of[b];
+    let in_cycle = &same_cycle(catalog);
     let mut found = Vec::new();
     for (index, topic) in catalog.topics.iter().enumerate() {
         let dependent = TopicId(index as u32);
@@ -316,6 +310,18 @@ pub fn out_of_order_edges(catalog: &Catalog) -> Vec<OutOfOrder<'_>> {
         }
     }
     found
+}
+
+/// Whether two topics (by index) lie on one cycle. Edges between them are
+/// the cycle error's business, not a warning's.
+fn same_cycle(catalog: &Catalog) -> impl Fn(usize, usize) -> bool + use<> {
+    let mut group_of = vec![usize::MAX; catalog.topics.len()];
+    for (number, group) in catalog.graph().cycles().iter().enumerate() {
+        for id in group {
+            group_of[id.index()] = number;
+        }
+    }
+    move |a, b| group_of[a] != usize::MAX && group_of[a] == group_of[b]
 }
 
 fn out_of_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
@@ -430,9 +436,13 @@ fn section_cycles(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         graph.add_node(());
     }
     let mut example: HashMap<(SectionId, SectionId), (TopicId, &Prerequisite)> = HashMap::new();
+    let in_cycle = same_cycle(catalog);
     for (index, topic) in catalog.topics.iter().enumerate() {
         let Some(to) = topic.section else { continue };
-        for p in topic.requires() {
+        for p in topic
+            .requires()
+            .filter(|p| !in_cycle(index, p.topic.index()))
+        {
             let Some(from) = catalog.topic(p.topic).section else {
                 continue;
             };
