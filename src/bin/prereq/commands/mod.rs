@@ -11,7 +11,9 @@ use crate::input;
 
 mod check;
 mod dot;
+mod html;
 mod path;
+mod render;
 mod show;
 
 /// The exit codes prereq promises.
@@ -23,6 +25,8 @@ pub enum Exit {
     Invalid = 1,
     /// Bad usage or an I/O failure.
     Usage = 2,
+    /// Graphviz is missing or failed.
+    Graphviz = 3,
 }
 
 impl From<Exit> for ExitCode {
@@ -47,6 +51,8 @@ pub fn run(cli: Cli) -> Result<Exit> {
     match &cli.command {
         Command::Path(args) => path::run(&catalog, args),
         Command::Dot(args) => dot::run(&catalog, args),
+        Command::Render(args) => render::run(&catalog, args),
+        Command::Html(args) => html::run(&catalog, args),
         Command::Show(args) => show::run(&catalog, args),
         Command::List => print(&prereq::text::list(&catalog)),
         Command::Check(_) => unreachable!("handled above"),
