@@ -381,11 +381,7 @@ fn legend(options: &DotOptions, plan: &Plan) -> Node {
     };
     let mut rows = vec![
         r#"<tr><td colspan="2"><b>Legend</b></td></tr>"#.to_owned(),
-        swatch(
-            "#ffffff",
-            "#000000",
-            "a topic (hover: summary, click: first resource)",
-        ),
+        swatch("#ffffff", "#000000", "a topic"),
     ];
     if !options.goals.is_empty() {
         rows.push(swatch(GOAL_FILL, "#000000", "a goal"));

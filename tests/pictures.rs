@@ -360,3 +360,61 @@ fn render_writes_each_format() {
         assert_eq!(mode & 0o777, 0o644);
     }
 }
+
+#[test]
+fn page_escapes_everything_from_the_file() {
+    let catalog = garden();
+    let options = DotOptions::default();
+    let plan = Plan::new(&catalog, &options);
+    let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- Title: roadmap -->\n<svg width=\"10pt\" height=\"10pt\"><g id=\"topic:soil\" class=\"node\"></g></svg>\n";
+    let page = prereq::html::page(&catalog, &options, &plan, svg);
+    // The doctype and comment before the picture are dropped; the picture is inline.
+    assert!(page.contains(
+        "<svg width=\"10pt\" height=\"10pt\"><g id=\"topic:soil\" class=\"node\"></g></svg>"
+    ));
+    assert!(!page.contains("<?xml") && !page.contains("<!DOCTYPE svg"));
+    // Exactly two script elements: the data (JSON, never run) and the page's own script.
+    assert_eq!(page.matches("<script").count(), 2);
+    assert_eq!(page.matches("</script>").count(), 2);
+    assert!(page.contains("<script type=\"application/json\" id=\"roadmap-data\">"));
+    // Markup from the file reaches the data only as JSON escapes.
+    assert!(page.contains(
+        r#""summary":"What soil is made of. \u003cscript\u003ealert(\"soil\")\u003c/script\u003e""#
+    ));
+    assert!(page.contains(r#""title":"Soil \u0026 \"Dirt\" \u003cbasics\u003e""#));
+    assert!(page.contains(r#""url":"https://example.com/soil?a=1\u0026b=2""#));
+    assert!(!page.contains("<script>alert"));
+    assert!(!page.contains("<basics>"));
+    // The policy admits only the page's own script, by its hash.
+    let script_start = page.rfind("<script>").unwrap() + "<script>".len();
+    let script_end = page.rfind("</script>").unwrap();
+    let script = &page[script_start..script_end];
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()));
+    assert!(page.contains(&format!(
+        "content=\"default-src 'none'; script-src 'sha256-{hash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\""
+    )));
+}
+
+#[test]
+fn page_title_is_escaped() {
+    let source = SourceFile::new(
+        "t",
+        "version: 1\ntitle: \"</title><script>x</script> & 'q'\"\ntopics:\n  - id: a\n    title: A\n",
+    );
+    let catalog = prereq::load::catalog(&source).unwrap();
+    let options = DotOptions::default();
+    let plan = Plan::new(&catalog, &options);
+    let page = prereq::html::page(&catalog, &options, &plan, "<svg></svg>");
+    assert!(
+        page.contains(
+            "<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; &#39;q&#39;</title>"
+        )
+    );
+    assert!(
+        page.contains("<h1>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; &#39;q&#39;</h1>")
+    );
+    assert_eq!(page.matches("<script").count(), 2);
+}

@@ -207,9 +207,13 @@
   }
   document.getElementById("zoom-in").addEventListener("click", function () { zoom(scale * 1.25); });
   document.getElementById("zoom-out").addEventListener("click", function () { zoom(scale / 1.25); });
+  var pt = 96 / 72;
   document.getElementById("zoom-fit").addEventListener("click", function () {
     if (!natural) { return; }
-    var pt = 96 / 72;
     zoom(Math.min((diagram.clientWidth - 32) / (natural.w * pt), (diagram.clientHeight - 32) / (natural.h * pt)));
   });
+  // Start with the whole width in view; the height scrolls.
+  if (natural && natural.w * pt > diagram.clientWidth - 32) {
+    zoom((diagram.clientWidth - 32) / (natural.w * pt));
+  }
 })();
