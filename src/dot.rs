@@ -130,8 +130,15 @@ impl Plan {
     }
 }
 
-/// Above this many drawn topics, Graphviz's layout takes more than a few seconds.
-pub const LARGE_LAYOUT_TOPICS: usize = 400;
+/// Above this many drawn topics, Graphviz's layout takes more than a few
+/// seconds (see benches/render.rs).
+pub const LARGE_LAYOUT_TOPICS: usize = 500;
+
+/// Up to this many drawn topics, sections are stacked in reading order. The
+/// invisible edges that stack them slow the layout down several times over,
+/// which matters only for larger pictures, and those are too big to read as
+/// a table of contents anyway.
+pub const STACKED_SECTIONS_MAX_TOPICS: usize = 200;
 
 /// A warning to show before laying out a large roadmap, if `plan` is one.
 pub fn layout_warning(plan: &Plan) -> Option<String> {
@@ -301,7 +308,9 @@ pub fn roadmap_of(catalog: &Catalog, options: &DotOptions, plan: &Plan) -> DotGr
             .into(),
         );
     }
-    stmts.extend(section_order(catalog, &by_section));
+    if plan.topics() <= STACKED_SECTIONS_MAX_TOPICS {
+        stmts.extend(section_order(catalog, &by_section));
+    }
     stmts.push(legend(options, plan).into());
 
     DotGraph::DiGraph {

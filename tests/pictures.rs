@@ -219,15 +219,15 @@ fn sections_are_found_by_id_number_or_title() {
 #[test]
 fn large_layouts_are_announced() {
     let small = Plan {
-        shown: vec![true; 400],
-        known: vec![false; 400],
+        shown: vec![true; 500],
+        known: vec![false; 500],
         edges: Vec::new(),
         hidden: 0,
     };
     assert_eq!(prereq::dot::layout_warning(&small), None);
     let large = Plan {
-        shown: vec![true; 401],
-        known: vec![false; 401],
+        shown: vec![true; 501],
+        known: vec![false; 501],
         edges: Vec::new(),
         hidden: 0,
     };
