@@ -41,6 +41,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the roadmap as a Graphviz DOT graph.
     Dot(DotArgs),
+    /// Draw the roadmap into an SVG, PNG or PDF file with Graphviz.
+    Render(RenderArgs),
+    /// Write the roadmap as one web page to explore offline.
+    Html(HtmlArgs),
     /// Show one topic: prerequisites and why, what it unlocks, hours, resources.
     Show(ShowArgs),
     /// List every topic in reading order.
@@ -188,14 +192,85 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+/// What a roadmap picture shows.
 #[derive(Debug, Args)]
-pub struct DotArgs {
+pub struct DiagramArgs {
     /// Draw only the study path to this goal, highlighted (repeatable).
     #[arg(long, value_name = "GOAL")]
     pub goal: Vec<String>,
-    /// With --goal: include topics reached through `recommends` edges.
+    /// Draw only the topics of this section: id, number or title (repeatable).
+    #[arg(long, value_name = "SECTION")]
+    pub section: Vec<String>,
+    /// Draw `recommends` edges too, dashed; with --goal, their topics join the path.
     #[arg(long)]
     pub recommended: bool,
+    /// Which way prerequisites point: TB (top to bottom) or LR (left to right).
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        default_value = "TB",
+        value_name = "DIR"
+    )]
+    pub rankdir: RankDir,
+}
+
+#[derive(Debug, Args)]
+pub struct DotArgs {
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
+    /// Hide each edge that a longer chain of drawn edges already implies.
+    #[arg(long)]
+    pub reduce: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The picture file to write; replaced only once the new one is complete.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+    /// Picture format [default: from the file's extension].
+    #[arg(long, value_enum)]
+    pub format: Option<PictureFormat>,
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
+    /// Draw every edge, also those a longer chain already implies (slower to lay out).
+    #[arg(long)]
+    pub all_edges: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HtmlArgs {
+    /// The web page to write; replaced only once the new one is complete.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
+    /// Draw every edge, also those a longer chain already implies (slower to lay out).
+    #[arg(long)]
+    pub all_edges: bool,
+}
+
+/// Which way prerequisites point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankDir {
+    /// Top to bottom.
+    #[value(name = "TB")]
+    Tb,
+    /// Left to right.
+    #[value(name = "LR")]
+    Lr,
+}
+
+/// A picture format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PictureFormat {
+    /// Scalable vector graphics, with tooltips and links.
+    Svg,
+    /// A bitmap.
+    Png,
+    /// A printable page, with links.
+    Pdf,
 }
 
 #[derive(Debug, Args)]

@@ -17,8 +17,10 @@ mod check;
 mod completions;
 mod diff;
 mod dot;
+mod html;
 mod next;
 mod path;
+mod render;
 mod show;
 mod why;
 
@@ -32,6 +34,8 @@ pub enum Exit {
     Invalid = 1,
     /// Bad usage or an I/O failure.
     Usage = 2,
+    /// Graphviz is missing or failed.
+    Graphviz = 3,
 }
 
 impl From<Exit> for ExitCode {
@@ -53,6 +57,8 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Next(args) => with_catalog(topics, |catalog| next::run(catalog, args)),
         Command::Why(args) => with_catalog(topics, |catalog| why::run(catalog, args)),
         Command::Dot(args) => with_catalog(topics, |catalog| dot::run(catalog, args)),
+        Command::Render(args) => with_catalog(topics, |catalog| render::run(catalog, args)),
+        Command::Html(args) => with_catalog(topics, |catalog| html::run(catalog, args)),
         Command::Show(args) => with_catalog(topics, |catalog| show::run(catalog, args)),
         Command::List => with_catalog(topics, |catalog| print(&prereq::text::list(catalog))),
     }
