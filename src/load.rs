@@ -277,22 +277,24 @@ fn describe_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
 /// `topics` for an error at `{` in `topics: {}`.
 fn key_at(source: &SourceFile, pos: Pos) -> Option<&str> {
     let line = source.line(pos.line)?;
-    let before: String = line
-        .chars()
-        .take((pos.column as usize).saturating_sub(1))
-        .collect();
+    let end = line
+        .char_indices()
+        .nth((pos.column as usize).saturating_sub(1))
+        .map_or(line.len(), |(offset, _)| offset);
     // Skip an anchor or tag between the key and the value: `title: &a [..]`.
-    let mut before = before.trim_end();
+    let mut before = line[..end].trim_end();
     while let Some((head, last)) = before.rsplit_once(' ')
         && (last.starts_with('&') || last.starts_with('!'))
     {
         before = head.trim_end();
     }
-    let key = before.strip_suffix(':')?;
-    let key = key.trim_start().trim_start_matches("- ").trim();
-    let start = line.find(key)?;
-    let key = &line[start..start + key.len()];
-    (!key.is_empty() && !key.contains([' ', '{', '[', ',', ':'])).then_some(key)
+    // The key is the last word before the colon, in block (`  - id:`) and
+    // flow (`{topic: a, because:`) style alike.
+    let key = before
+        .strip_suffix(':')?
+        .rsplit([' ', '{', '[', ','])
+        .next()?;
+    (!key.is_empty() && !key.contains(['"', '\'', ':'])).then_some(key)
 }
 
 /// Where the document's first node starts: the first line that is not
