@@ -96,6 +96,14 @@ fn graphviz_present() -> bool {
     found
 }
 
+/// What `render` does for an SVG: plan, DOT text, Graphviz layout.
+fn laid_out(catalog: &Catalog, options: &DotOptions) -> (Plan, Vec<u8>) {
+    let plan = Plan::new(catalog, options);
+    let text = dot_text(&roadmap_of(catalog, options, &plan));
+    let svg = prereq::render::graphviz(&text, Format::Svg).expect("graphviz lays it out");
+    (plan, svg)
+}
+
 /// Planning the picture and writing DOT text, with edge reduction.
 #[divan::bench(args = SIZES)]
 fn dot(bencher: Bencher, topics: usize) {
@@ -118,11 +126,7 @@ fn render_svg(bencher: Bencher, topics: usize) {
     }
     let catalog = generated(topics);
     let options = reduced();
-    bencher.bench_local(|| {
-        let plan = Plan::new(&catalog, &options);
-        let text = dot_text(&roadmap_of(&catalog, &options, &plan));
-        prereq::render::graphviz(&text, Format::Svg).expect("graphviz lays it out")
-    });
+    bencher.bench_local(|| laid_out(&catalog, &options));
 }
 
 /// `prereq html -o FILE`: DOT text, the Graphviz layout and the page around it.
@@ -134,9 +138,7 @@ fn html(bencher: Bencher, topics: usize) {
     let catalog = generated(topics);
     let options = reduced();
     bencher.bench_local(|| {
-        let plan = Plan::new(&catalog, &options);
-        let text = dot_text(&roadmap_of(&catalog, &options, &plan));
-        let svg = prereq::render::graphviz(&text, Format::Svg).expect("graphviz lays it out");
+        let (plan, svg) = laid_out(&catalog, &options);
         prereq::html::page(&catalog, &options, &plan, &String::from_utf8_lossy(&svg))
     });
 }

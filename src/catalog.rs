@@ -217,15 +217,28 @@ impl Catalog {
 
     /// Finds a topic by id, alias or title, ignoring case.
     pub fn resolve(&self, query: &str) -> Result<TopicId, UnknownTopic> {
-        let trimmed = query.trim();
-        let lower = trimmed.to_lowercase();
-        if let Some(&id) = self.names.get(&lower).or_else(|| self.titles.get(&lower)) {
-            return Ok(id);
-        }
-        Err(UnknownTopic {
-            query: trimmed.to_owned(),
-            suggestion: self.suggest(&lower),
+        self.lookup(query).ok_or_else(|| {
+            let trimmed = query.trim();
+            UnknownTopic {
+                query: trimmed.to_owned(),
+                suggestion: self.suggest(trimmed),
+            }
         })
+    }
+
+    /// Finds a topic by id, alias or title, ignoring case; no suggestion when
+    /// nothing matches, so it costs one hash lookup.
+    pub fn lookup(&self, query: &str) -> Option<TopicId> {
+        let lower = query.trim().to_lowercase();
+        self.names
+            .get(&lower)
+            .or_else(|| self.titles.get(&lower))
+            .copied()
+    }
+
+    /// The topic with this id or alias, ignoring case; no titles, no suggestions.
+    pub fn lookup_name(&self, name: &str) -> Option<TopicId> {
+        self.names.get(&name.to_lowercase()).copied()
     }
 
     /// The id, alias or title closest to `query`, if one is close enough to be a typo.

@@ -1,86 +1,280 @@
 //! The rules behind `prereq check`: everything the loader finds, plus
 //! warnings about files that work but probably not as meant.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::catalog::{Catalog, TopicId};
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use crate::catalog::{Catalog, EdgeKind, Prerequisite, SectionId, TopicId};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::source::SourceFile;
+
+/// What to check besides the topics file, and which rules to leave out.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions<'a> {
+    /// Rules whose diagnostics are dropped.
+    pub allow: Vec<Code>,
+    /// An external ordered list of topics to check against the prerequisites.
+    pub order: Option<&'a SourceFile>,
+}
+
+/// Counts of what a parsed topics file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stats {
+    /// Topics defined.
+    pub topics: usize,
+    /// `requires` edges.
+    pub requires: usize,
+    /// `recommends` edges.
+    pub recommends: usize,
+}
+
+/// The outcome of checking an ordered list against the prerequisites.
+#[derive(Debug, Clone)]
+pub struct OrderReport {
+    /// The list's name, as diagnostics show it.
+    pub file: String,
+    /// How many entries (non-blank, non-comment lines) it has.
+    pub entries: usize,
+    /// Every problem, in line order.
+    pub diagnostics: Vec<Diagnostic>,
+}
 
 /// The outcome of checking one file.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// Every problem, errors and warnings, in file order.
+    /// The checked file's name: a path, `<stdin>` or `<built-in handbook>`.
+    pub file: String,
+    /// What the file holds; `None` if it could not be parsed at all.
+    pub stats: Option<Stats>,
+    /// Every problem in the topics file, errors and warnings, in file order.
     pub diagnostics: Vec<Diagnostic>,
-    /// How many topics the file defines (0 if it could not be parsed).
-    pub topics: usize,
-    /// How many prerequisite edges it has: (requires, recommends).
-    pub edges: (usize, usize),
+    /// The check of `--order`'s list, if one was given.
+    pub order: Option<OrderReport>,
+    /// How many diagnostics `allow` silenced.
+    pub allowed: usize,
+    /// `requires` edges too many to test for redundancy (see [`crate::reduce`]).
+    pub unchecked_redundancy: usize,
 }
 
 impl Report {
-    /// How many diagnostics are errors.
+    /// How many diagnostics are errors, the order list's included.
     pub fn errors(&self) -> usize {
         self.count(Severity::Error)
     }
 
-    /// How many diagnostics are warnings.
+    /// How many diagnostics are warnings, the order list's included.
     pub fn warnings(&self) -> usize {
         self.count(Severity::Warning)
     }
 
-    fn count(&self, severity: Severity) -> usize {
+    /// Whether `check` should fail: on errors, and with `strict` on warnings too.
+    pub fn failed(&self, strict: bool) -> bool {
+        self.errors() > 0 || (strict && self.warnings() > 0)
+    }
+
+    /// Every diagnostic with the name of the file it is about.
+    pub fn all(&self) -> impl Iterator<Item = (&str, &Diagnostic)> {
+        let order = self
+            .order
+            .iter()
+            .flat_map(|o| o.diagnostics.iter().map(move |d| (o.file.as_str(), d)));
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+            .map(|d| (self.file.as_str(), d))
+            .chain(order)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.all().filter(|(_, d)| d.severity == severity).count()
     }
 }
 
-/// Parses, validates and lints `source`. Rules named in `allow` are left out.
-pub fn check(source: &SourceFile, allow: &[Code]) -> Report {
-    let (catalog, mut diagnostics) = match crate::load::analyze(source) {
-        (Some(catalog), diagnostics) => (Some(catalog), diagnostics),
-        (None, diagnostics) => (None, diagnostics),
-    };
+/// Parses, validates and lints `source`, and checks `options.order` against it.
+pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
+    let (catalog, mut diagnostics) = crate::load::analyze(source);
+    let mut unchecked_redundancy = 0;
     if let Some(catalog) = &catalog {
-        diagnostics.extend(warnings(catalog));
+        let (found, unchecked) = warnings(catalog);
+        diagnostics.extend(found);
+        if !options.allow.contains(&Code::RedundantPrerequisite) {
+            unchecked_redundancy = unchecked;
+        }
     }
+    let order = options.order.map(|list| {
+        let (entries, diagnostics) = match &catalog {
+            Some(catalog) => crate::order::check(catalog, list),
+            None => (crate::order::entries(list).count(), Vec::new()),
+        };
+        OrderReport {
+            file: list.name().to_owned(),
+            entries,
+            diagnostics,
+        }
+    });
+    let mut report = Report {
+        file: source.name().to_owned(),
+        stats: catalog.as_ref().map(|c| {
+            let (requires, recommends) = c.graph().edge_counts();
+            Stats {
+                topics: c.topics.len(),
+                requires,
+                recommends,
+            }
+        }),
+        diagnostics,
+        order,
+        allowed: 0,
+        unchecked_redundancy,
+    };
+    report.allowed = retain_allowed(&mut report.diagnostics, &options.allow);
+    if let Some(order) = &mut report.order {
+        report.allowed += retain_allowed(&mut order.diagnostics, &options.allow);
+    }
+    report
+}
+
+/// The report on a file that could not even be decoded (`diagnostic` says why).
+pub fn unreadable(source: &SourceFile, diagnostic: Diagnostic) -> Report {
+    Report {
+        file: source.name().to_owned(),
+        stats: None,
+        diagnostics: vec![diagnostic],
+        order: None,
+        allowed: 0,
+        unchecked_redundancy: 0,
+    }
+}
+
+/// Drops the diagnostics of allowed rules, sorts the rest by place; returns
+/// how many were dropped.
+fn retain_allowed(diagnostics: &mut Vec<Diagnostic>, allow: &[Code]) -> usize {
+    let before = diagnostics.len();
     diagnostics.retain(|d| !allow.contains(&d.code));
     diagnostics.sort_by_key(|d| {
         let pos = d.pos();
         (!pos.is_known(), pos, d.severity)
     });
-    Report {
-        topics: catalog.as_ref().map_or(0, |c| c.topics.len()),
-        edges: catalog.as_ref().map_or((0, 0), |c| c.graph().edge_counts()),
-        diagnostics,
-    }
+    before - diagnostics.len()
 }
 
-/// Every warning rule over a catalog.
-pub fn warnings(catalog: &Catalog) -> Vec<Diagnostic> {
+/// Every warning rule over a catalog, and how many `requires` edges were too
+/// many to test for redundancy.
+pub fn warnings(catalog: &Catalog) -> (Vec<Diagnostic>, usize) {
     let mut out = Vec::new();
     out_of_order(catalog, &mut out);
+    let unchecked = redundant_prerequisites(catalog, &mut out);
     requires_and_recommends(catalog, &mut out);
     isolated_topics(catalog, &mut out);
     empty_sections(catalog, &mut out);
+    section_cycles(catalog, &mut out);
     duplicate_urls(catalog, &mut out);
-    out
+    (out, unchecked)
+}
+
+// Each implying chain is its own bounded search; past this many redundant
+// edges the chain is left out of the message.
+const MAX_CHAINS: usize = 1_000;
+
+fn redundant_prerequisites(catalog: &Catalog, out: &mut Vec<Diagnostic>) -> usize {
+    let redundancy = crate::reduce::redundant_edges(catalog, EdgeKind::Requires);
+    for (n, &(prerequisite, dependent)) in redundancy.edges.iter().enumerate() {
+        let topic = catalog.topic(dependent);
+        let prereq = &catalog.topic(prerequisite).id;
+        let Some(edge) = topic.requires().find(|p| p.topic == prerequisite) else {
+            continue;
+        };
+        let chain = (n < MAX_CHAINS)
+            .then(|| {
+                crate::reduce::implying_chain(catalog, prerequisite, dependent, EdgeKind::Requires)
+            })
+            .flatten();
+        let mut d = Diagnostic::new(
+            Code::RedundantPrerequisite,
+            format!(
+                "topic `{}` requires `{prereq}`, which another chain of requirements already implies",
+                topic.id
+            ),
+        )
+        .label(edge.pos, prereq.chars().count(), "implied by the chain below")
+        .topic(&topic.id)
+        .topic(prereq);
+        if let Some(chain) = chain {
+            let names: Vec<&str> = chain
+                .iter()
+                .map(|&id| catalog.topic(id).id.as_str())
+                .collect();
+            d = d.note(format!("chain: {}", names.join(" -> ")));
+        }
+        out.push(d.help(format!(
+            "remove `{prereq}` from the requires of `{}` (a study path stays the same), or keep it with `--allow redundant-prerequisite`",
+            topic.id
+        )));
+    }
+    redundancy.unchecked
 }
 
 fn out_of_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let n = catalog.topics.len();
+    // For each topic: the earliest dependent after it, and the latest
+    // prerequisite before it. A topic may move down to just below X without
+    // passing a dependent, or up to just above Y without passing a prerequisite.
+    let mut first_dependent_after = vec![usize::MAX; n];
+    let mut last_prerequisite_before: Vec<Option<usize>> = vec![None; n];
     for (index, topic) in catalog.topics.iter().enumerate() {
-        let later: Vec<_> = topic
+        for p in &topic.prerequisites {
+            let prereq = p.topic.index();
+            if prereq < index {
+                let last = &mut last_prerequisite_before[index];
+                *last = Some(last.map_or(prereq, |l| l.max(prereq)));
+            } else {
+                let first = &mut first_dependent_after[prereq];
+                *first = (*first).min(index);
+            }
+        }
+    }
+    // Edges inside a cycle cannot be put in order by moving topics: the
+    // cycle error covers them.
+    let mut group_of = vec![usize::MAX; n];
+    for (number, group) in catalog.graph().cycles().iter().enumerate() {
+        for id in group {
+            group_of[id.index()] = number;
+        }
+    }
+    let in_cycle = |a: usize, b: usize| group_of[a] != usize::MAX && group_of[a] == group_of[b];
+    for (index, topic) in catalog.topics.iter().enumerate() {
+        let later: Vec<&Prerequisite> = topic
             .prerequisites
             .iter()
-            .filter(|p| p.topic.index() > index)
+            .filter(|p| p.topic.index() > index && !in_cycle(index, p.topic.index()))
             .collect();
-        let Some(last) = later.iter().max_by_key(|p| p.topic) else {
+        let Some(last) = later.iter().map(|p| p.topic).max() else {
             continue;
         };
+        let down_is_safe = first_dependent_after[index] > last.index();
         for p in &later {
             let prereq = catalog.topic(p.topic);
+            let up_is_safe = last_prerequisite_before[p.topic.index()].is_none_or(|l| l < index);
+            let down = last.index() - index;
+            let up = p.topic.index() - index;
+            let last_topic = catalog.topic(last);
+            let move_down = format!(
+                "move `{}` (line {}) below `{}` (line {})",
+                topic.id, topic.pos.line, last_topic.id, last_topic.pos.line
+            );
+            let move_up = format!(
+                "move `{}` (line {}) above `{}` (line {})",
+                prereq.id, prereq.pos.line, topic.id, topic.pos.line
+            );
+            let help = match (down_is_safe, up_is_safe) {
+                (true, true) if up < down => move_up,
+                (true, _) => move_down,
+                (false, true) => move_up,
+                (false, false) => {
+                    format!("{move_down}, together with the topics after it that depend on it")
+                }
+            };
             out.push(
                 Diagnostic::new(
                     Code::OutOfOrder,
@@ -96,10 +290,7 @@ fn out_of_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                 .topic(&topic.id)
                 .topic(&prereq.id)
                 .help(format!(
-                    "move `{}` below `{}` (line {}), so the reading order is a study order",
-                    topic.id,
-                    catalog.topic(last.topic).id,
-                    catalog.topic(last.topic).pos.line
+                    "{help}, so that the reading order is a study order"
                 )),
             );
         }
@@ -165,6 +356,89 @@ fn empty_sections(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                 .help("add topics with `section: ...`, or remove the section"),
             );
         }
+    }
+}
+
+fn section_cycles(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    // One example edge per ordered pair of sections, the first in file order.
+    let mut graph: DiGraph<(), (), u32> = DiGraph::with_capacity(catalog.sections.len(), 0);
+    for _ in &catalog.sections {
+        graph.add_node(());
+    }
+    let mut example: HashMap<(SectionId, SectionId), (TopicId, &Prerequisite)> = HashMap::new();
+    for (index, topic) in catalog.topics.iter().enumerate() {
+        let Some(to) = topic.section else { continue };
+        for p in topic.requires() {
+            let Some(from) = catalog.topic(p.topic).section else {
+                continue;
+            };
+            if from != to && !example.contains_key(&(from, to)) {
+                example.insert((from, to), (TopicId(index as u32), p));
+                graph.add_edge(NodeIndex::new(from.index()), NodeIndex::new(to.index()), ());
+            }
+        }
+    }
+    let mut groups: Vec<Vec<SectionId>> = tarjan_scc(&graph)
+        .into_iter()
+        .filter(|scc| scc.len() > 1)
+        .map(|scc| {
+            let mut ids: Vec<SectionId> = scc
+                .into_iter()
+                .map(|n| SectionId(n.index() as u32))
+                .collect();
+            ids.sort_unstable();
+            ids
+        })
+        .collect();
+    groups.sort_unstable();
+    for group in groups {
+        let members: HashSet<SectionId> = group.iter().copied().collect();
+        let cycle = crate::graph::shortest_cycle(group[0], |at: SectionId| {
+            graph
+                .neighbors(NodeIndex::new(at.index()))
+                .map(|n| SectionId(n.index() as u32))
+                .filter(|s| members.contains(s))
+                .collect()
+        });
+        let names: Vec<&str> = cycle
+            .iter()
+            .map(|&s| catalog.section(s).id.as_str())
+            .collect();
+        let mut d = Diagnostic::new(
+            Code::SectionCycle,
+            format!("sections require each other: {}", names.join(" -> ")),
+        );
+        for pair in cycle.windows(2) {
+            let (dependent, p) = example[&(pair[0], pair[1])];
+            let dependent = catalog.topic(dependent);
+            let prereq = &catalog.topic(p.topic).id;
+            d = d
+                .label(
+                    p.pos,
+                    prereq.chars().count(),
+                    format!(
+                        "`{}` (in `{}`) requires `{prereq}` (in `{}`)",
+                        dependent.id,
+                        catalog.section(pair[1]).id,
+                        catalog.section(pair[0]).id
+                    ),
+                )
+                .topic(&dependent.id)
+                .topic(prereq);
+        }
+        if group.len() > cycle.len() - 1 {
+            let all: Vec<&str> = group
+                .iter()
+                .map(|&s| catalog.section(s).id.as_str())
+                .collect();
+            d = d.note(format!(
+                "these sections all depend on each other: {}",
+                all.join(", ")
+            ));
+        }
+        out.push(d.help(
+            "a reader cannot finish one section before starting the other: move topics between sections so that requirements point one way",
+        ));
     }
 }
 

@@ -65,6 +65,7 @@ codes! {
     DuplicateId = "duplicate-id", Error, "Two topics, sections or aliases share a name.";
     UnknownSection = "unknown-section", Error, "A topic names a section that does not exist.";
     UnknownPrerequisite = "unknown-prerequisite", Error, "An edge names a topic that does not exist.";
+    UnknownProgressTopic = "unknown-progress-topic", Error, "A progress file names a topic that does not exist.";
     SelfPrerequisite = "self-prerequisite", Error, "A topic lists itself as a prerequisite.";
     Cycle = "cycle", Error, "Topics require each other in a circle.";
     InvalidUrl = "invalid-url", Error, "A resource url is not http or https.";
@@ -76,6 +77,10 @@ codes! {
     EmptySection = "empty-section", Warning, "A section has no topics.";
     SectionCycle = "section-cycle", Warning, "Two sections each hold a topic that requires a topic of the other.";
     DuplicateUrl = "duplicate-url", Warning, "A topic lists the same url twice.";
+    OrderUnknownTopic = "order-unknown-topic", Error, "An entry of the `--order` list names no topic.";
+    OrderBeforePrerequisite = "order-before-prerequisite", Error, "An entry of the `--order` list comes before a topic it requires.";
+    OrderMissingPrerequisite = "order-missing-prerequisite", Error, "An entry of the `--order` list requires a topic the list leaves out.";
+    OrderDuplicate = "order-duplicate", Warning, "The `--order` list names the same topic twice.";
 }
 
 impl fmt::Display for Code {

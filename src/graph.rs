@@ -94,42 +94,48 @@ impl Graph {
     /// prerequisite order, the first repeated at the end: `a -> b -> c -> a`
     /// means `a` is a prerequisite of `b`, and so on.
     pub fn concrete_cycle(&self, group: &[TopicId]) -> Vec<TopicId> {
-        let start = group[0];
         let in_group = |id: TopicId| group.binary_search(&id).is_ok();
-        // Breadth-first from `start` along edges inside the group, back to
-        // `start`: the shortest cycle through it.
-        let mut parent: std::collections::HashMap<TopicId, TopicId> =
-            std::collections::HashMap::new();
-        let mut queue = std::collections::VecDeque::from([start]);
-        'search: while let Some(at) = queue.pop_front() {
-            let mut next: Vec<TopicId> = self
-                .dependents(at)
+        shortest_cycle(group[0], |at| {
+            self.dependents(at)
                 .map(|(t, _)| t)
                 .filter(|&t| in_group(t))
-                .collect();
-            next.sort_unstable();
-            next.dedup();
-            for t in next {
-                if t == start {
-                    parent.insert(start, at);
-                    break 'search;
-                }
-                if let std::collections::hash_map::Entry::Vacant(slot) = parent.entry(t) {
-                    slot.insert(at);
-                    queue.push_back(t);
-                }
+                .collect()
+        })
+    }
+}
+
+/// The shortest cycle through `start`, found breadth-first along `next`
+/// (tried in sorted order), with `start` at both ends. `start` must lie on a cycle.
+pub fn shortest_cycle<N: Copy + Ord + std::hash::Hash>(
+    start: N,
+    next: impl Fn(N) -> Vec<N>,
+) -> Vec<N> {
+    let mut parent: std::collections::HashMap<N, N> = std::collections::HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    'search: while let Some(at) = queue.pop_front() {
+        let mut following = next(at);
+        following.sort_unstable();
+        following.dedup();
+        for n in following {
+            if n == start {
+                parent.insert(start, at);
+                break 'search;
+            }
+            if let std::collections::hash_map::Entry::Vacant(slot) = parent.entry(n) {
+                slot.insert(at);
+                queue.push_back(n);
             }
         }
-        let mut cycle = vec![start];
-        let mut at = parent[&start];
-        while at != start {
-            cycle.push(at);
-            at = parent[&at];
-        }
-        cycle.push(start);
-        cycle.reverse();
-        cycle
     }
+    let mut cycle = vec![start];
+    let mut at = parent.get(&start).copied().unwrap_or(start);
+    while at != start {
+        cycle.push(at);
+        at = parent[&at];
+    }
+    cycle.push(start);
+    cycle.reverse();
+    cycle
 }
 
 fn node(id: TopicId) -> NodeIndex<u32> {
@@ -187,9 +193,40 @@ pub fn cycle_diagnostics(catalog: &Catalog) -> Vec<Diagnostic> {
             for &id in &group {
                 d = d.topic(&catalog.topic(id).id);
             }
-            d.help("remove one of these edges to break the cycle")
+            d.help(repair_help(catalog, &graph.cycle_repair(&group)))
         })
         .collect()
+}
+
+// How many repair edges a hint lists before summing up the rest.
+const MAX_REPAIR_SHOWN: usize = 8;
+
+fn repair_help(catalog: &Catalog, repair: &[Edge]) -> String {
+    let line = |edge: &Edge| {
+        let dependent = catalog.topic(edge.dependent);
+        let prerequisite = &catalog.topic(edge.prerequisite).id;
+        let pos = dependent
+            .prerequisites
+            .iter()
+            .find(|p| p.topic == edge.prerequisite && p.kind == edge.kind)
+            .map_or(dependent.pos, |p| p.pos);
+        format!(
+            "`{prerequisite}` from the {} of `{}` (line {})",
+            edge.kind.as_str(),
+            dependent.id,
+            pos.line
+        )
+    };
+    let mut shown: Vec<String> = repair.iter().take(MAX_REPAIR_SHOWN).map(line).collect();
+    if repair.len() > MAX_REPAIR_SHOWN {
+        shown.push(format!("and {} more", repair.len() - MAX_REPAIR_SHOWN));
+    }
+    let verb = if repair.len() == 1 {
+        "to break the cycle, remove"
+    } else {
+        "to break every cycle here, remove"
+    };
+    format!("{verb} {}", shown.join("; "))
 }
 
 /// The edge by which `prereq` is a prerequisite of `dependent`, preferring a hard one.
@@ -203,4 +240,143 @@ pub fn edge_between(
         .requires()
         .find(|p| p.topic == prereq)
         .or_else(|| topic.recommends().find(|p| p.topic == prereq))
+}
+
+/// One prerequisite edge: `prerequisite` must (or should) come before `dependent`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Edge {
+    /// The topic studied first.
+    pub prerequisite: TopicId,
+    /// The topic that needs it.
+    pub dependent: TopicId,
+    /// Hard or soft.
+    pub kind: EdgeKind,
+}
+
+impl Graph {
+    /// For each cycle group (as [`Graph::cycles`] returns them), a small set of
+    /// edges inside the group whose removal leaves it without cycles, preferring
+    /// `recommends` edges. A heuristic, not a minimum: near-linear in the size
+    /// of the group.
+    ///
+    /// The `requires` edges that close a cycle in a depth-first search (in
+    /// reading order) are the only hard edges that may go; the group is then
+    /// ordered so that every other hard edge points forward, breaking ties
+    /// first against violating edges and then by reading order. The edges that
+    /// point backward in that order are the repair.
+    pub fn cycle_repair(&self, group: &[TopicId]) -> Vec<Edge> {
+        let local = |id: TopicId| group.binary_search(&id).ok();
+        let n = group.len();
+        // Edges inside the group, as (source, target, kind) in local indices.
+        let mut out: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        let mut edges: Vec<(usize, usize, EdgeKind)> = Vec::new();
+        for (source, &id) in group.iter().enumerate() {
+            for (dependent, kind) in self.dependents(id) {
+                if let Some(target) = local(dependent) {
+                    out[source].push((target, edges.len()));
+                    edges.push((source, target, kind));
+                }
+            }
+        }
+        for list in &mut out {
+            list.sort_unstable();
+        }
+        let violable = hard_back_edges(&out, &edges);
+        // Kahn's algorithm over the hard edges that must stay; the others only
+        // decide which ready topic goes first.
+        let mut hard_in = vec![0usize; n];
+        let mut back_in = vec![0usize; n];
+        let mut soft_in = vec![0usize; n];
+        for (e, &(_, target, kind)) in edges.iter().enumerate() {
+            match (kind, violable[e]) {
+                (EdgeKind::Requires, false) => hard_in[target] += 1,
+                (EdgeKind::Requires, true) => back_in[target] += 1,
+                (EdgeKind::Recommends, _) => soft_in[target] += 1,
+            }
+        }
+        let key = |v: usize, back_in: &[usize], soft_in: &[usize]| {
+            std::cmp::Reverse((back_in[v] > 0, soft_in[v] > 0, v))
+        };
+        let mut heap = std::collections::BinaryHeap::new();
+        for (v, _) in hard_in.iter().enumerate().filter(|(_, count)| **count == 0) {
+            heap.push(key(v, &back_in, &soft_in));
+        }
+        let mut place = vec![usize::MAX; n];
+        let mut placed = 0;
+        while let Some(std::cmp::Reverse((_, _, v))) = heap.pop() {
+            if place[v] != usize::MAX {
+                continue;
+            }
+            place[v] = placed;
+            placed += 1;
+            for &(target, e) in &out[v] {
+                if place[target] != usize::MAX {
+                    continue;
+                }
+                let counter = match (edges[e].2, violable[e]) {
+                    (EdgeKind::Requires, false) => &mut hard_in,
+                    (EdgeKind::Requires, true) => &mut back_in,
+                    (EdgeKind::Recommends, _) => &mut soft_in,
+                };
+                counter[target] -= 1;
+                if hard_in[target] == 0 {
+                    heap.push(key(target, &back_in, &soft_in));
+                }
+            }
+        }
+        let mut repair: Vec<Edge> = edges
+            .iter()
+            .filter(|&&(source, target, _)| place[source] > place[target])
+            .map(|&(source, target, kind)| Edge {
+                prerequisite: group[source],
+                dependent: group[target],
+                kind,
+            })
+            .collect();
+        repair
+            .sort_unstable_by_key(|e| (e.kind == EdgeKind::Requires, e.dependent, e.prerequisite));
+        repair
+    }
+}
+
+/// Marks the `requires` edges that reach back to a topic still on the stack
+/// of a depth-first search over `requires` edges, started in reading order.
+/// Without them the hard edges have no cycle.
+fn hard_back_edges(out: &[Vec<(usize, usize)>], edges: &[(usize, usize, EdgeKind)]) -> Vec<bool> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnStack,
+        Done,
+    }
+    let mut back = vec![false; edges.len()];
+    let mut state = vec![State::New; out.len()];
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    for root in 0..out.len() {
+        if state[root] != State::New {
+            continue;
+        }
+        state[root] = State::OnStack;
+        stack.push((root, 0));
+        while let Some(&mut (v, ref mut next)) = stack.last_mut() {
+            if let Some(&(target, e)) = out[v].get(*next) {
+                *next += 1;
+                if edges[e].2 != EdgeKind::Requires {
+                    continue;
+                }
+                match state[target] {
+                    State::New => {
+                        state[target] = State::OnStack;
+                        stack.push((target, 0));
+                    }
+                    State::OnStack => back[e] = true,
+                    State::Done => {}
+                }
+            } else {
+                state[v] = State::Done;
+                stack.pop();
+            }
+        }
+    }
+    back
 }

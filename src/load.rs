@@ -43,7 +43,7 @@ pub fn parse_yaml(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
     options.budget = Some(budget_for(source.text().len()));
     options.with_snippet = false;
     serde_saphyr::from_str_with_options(source.text(), options)
-        .map_err(|err| Box::new(yaml_diagnostic(&err)))
+        .map_err(|err| Box::new(yaml_diagnostic(&err, source)))
 }
 
 /// A parser budget that admits any honest file of `len` bytes.
@@ -57,33 +57,221 @@ pub fn budget_for(len: usize) -> Budget {
     budget
 }
 
-fn yaml_diagnostic(err: &YamlError) -> Diagnostic {
+fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
     let err = err.without_snippet();
-    let code = match err {
-        YamlError::DuplicateMappingKey { .. } => Code::DuplicateKey,
-        YamlError::Budget { .. }
-        | YamlError::AliasReplayLimitExceeded { .. }
+    if let YamlError::AliasError { error, .. } = err {
+        return yaml_diagnostic(error, source);
+    }
+    let pos = err.location().map(Pos::from).unwrap_or_default();
+    let key = key_at(source, pos);
+    let named = |what: &str| match key {
+        Some(key) => format!("`{key}` must be {what}"),
+        None => format!("expected {what}"),
+    };
+    let at_top = pos.is_known() && pos == first_content(source);
+    let (code, message, help): (Code, String, Option<String>) = match err {
+        YamlError::Eof { .. } if source.text().trim().is_empty() => (
+            Code::Schema,
+            "the file is empty".to_owned(),
+            Some(SHAPE.to_owned()),
+        ),
+        YamlError::Eof { .. } if at_top || first_content(source) == Pos::default() => (
+            Code::Schema,
+            "the file holds no topics".to_owned(),
+            Some(SHAPE.to_owned()),
+        ),
+        YamlError::Unexpected { .. } | YamlError::SerdeInvalidType { .. } if at_top => (
+            Code::Schema,
+            "a topics file must be a mapping of `version`, `sections` and `topics`".to_owned(),
+            Some(SHAPE.to_owned()),
+        ),
+        YamlError::Unexpected { expected, .. } => {
+            (Code::Schema, named(&describe_expected(expected)), None)
+        }
+        YamlError::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        }
+        | YamlError::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => (
+            Code::Schema,
+            format!("{}, not {unexpected}", named(&describe_expected(expected))),
+            None,
+        ),
+        YamlError::InvalidScalar { ty, .. } => (Code::Schema, named(&describe_expected(ty)), None),
+        YamlError::NullIntoString { .. } => (Code::Schema, named("a string, not empty"), None),
+        YamlError::SerdeUnknownVariant {
+            variant, expected, ..
+        } => (
+            Code::Schema,
+            format!("unknown value `{variant}`"),
+            Some(did_you_mean(variant, expected)),
+        ),
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => (
+            Code::Schema,
+            format!("unknown field `{field}`"),
+            Some(did_you_mean(field, expected)),
+        ),
+        YamlError::SerdeMissingField { field, .. } => (
+            Code::Schema,
+            format!("missing field `{field}`"),
+            Some(format!("add `{field}: ...` to this entry")),
+        ),
+        YamlError::DuplicateMappingKey { key, .. } => (
+            Code::DuplicateKey,
+            match key {
+                Some(key) => format!("`{key}` is given twice in one mapping"),
+                None => "a key is given twice in one mapping".to_owned(),
+            },
+            Some("keep one of the two".to_owned()),
+        ),
+        YamlError::Budget { breach, .. } => (
+            Code::Limit,
+            format!(
+                "the file exceeds a safety limit: {}",
+                describe_breach(breach)
+            ),
+            None,
+        ),
+        YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. }
-        | YamlError::AliasReplayCounterOverflow { .. } => Code::Limit,
-        YamlError::SerdeInvalidType { .. }
-        | YamlError::SerdeInvalidValue { .. }
-        | YamlError::SerdeInvalidLength { .. }
-        | YamlError::SerdeUnknownVariant { .. }
-        | YamlError::SerdeUnknownField { .. }
-        | YamlError::SerdeMissingField { .. }
-        | YamlError::NullIntoString { .. }
-        | YamlError::InvalidScalar { .. }
-        | YamlError::Message { .. } => Code::Schema,
-        _ => Code::Syntax,
+        | YamlError::AliasReplayCounterOverflow { .. } => (
+            Code::Limit,
+            "YAML aliases here expand to more data than prereq reads".to_owned(),
+            Some("write the values out instead of nesting aliases".to_owned()),
+        ),
+        YamlError::UnknownAnchor { .. } => (
+            Code::Syntax,
+            "this alias names an anchor that is not defined before it".to_owned(),
+            None,
+        ),
+        YamlError::MultipleDocuments { .. } => (
+            Code::Syntax,
+            "the file holds more than one YAML document".to_owned(),
+            Some("keep one document: remove the `---` lines after the first".to_owned()),
+        ),
+        other => {
+            let text = first_line(&other.to_string());
+            if text.contains("tabs disallowed") {
+                (
+                    Code::Syntax,
+                    "a tab indents this line; YAML indents with spaces only".to_owned(),
+                    Some("replace the tab with spaces".to_owned()),
+                )
+            } else if text.contains("recursion limit exceeded") {
+                (
+                    Code::Limit,
+                    "the file nests deeper than prereq reads".to_owned(),
+                    None,
+                )
+            } else {
+                (Code::Syntax, text, None)
+            }
+        }
     };
-    let message = first_line(&err.to_string());
-    let pos = err.location().map(Pos::from).unwrap_or_default();
     let mut diagnostic = Diagnostic::new(code, message);
     if pos.is_known() {
         diagnostic = diagnostic.label(pos, 1, "");
     }
+    if let Some(help) = help {
+        diagnostic = diagnostic.help(help);
+    }
     diagnostic
+}
+
+/// What every topics file looks like, for messages about files that do not.
+const SHAPE: &str = "a topics file looks like `version: 1` then `topics:` with a list of `- id: ...` and `title: ...` entries";
+
+fn did_you_mean(name: &str, expected: &[&str]) -> String {
+    match crate::catalog::suggest_among(name, expected.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None if expected.is_empty() => "remove it".to_owned(),
+        None => {
+            let names: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
+            format!("expected one of {}", names.join(", "))
+        }
+    }
+}
+
+/// serde's names for what it wanted, in the words of a topics file.
+fn describe_expected(expected: &str) -> String {
+    let text = match expected {
+        "u64" | "u32" | "i64" | "u8" | "u16" | "usize" => "a whole number",
+        "f64" | "f32" => "a number",
+        "a string" | "string" | "str" => "a string",
+        "struct RawFile" => "a mapping of `version`, `sections` and `topics`",
+        "struct RawTopic" => "a topic: a mapping with `id` and `title`",
+        "struct RawSection" => "a section: a mapping with `id` and `title`",
+        "struct RawResource" => "a resource: a mapping with `title`, `url` and `kind`",
+        "a sequence" | "sequence start" => "a list",
+        "mapping start" => "a mapping of `key: value` lines",
+        "string scalar" => "a string",
+        "floating point" => "a number",
+        other if other.starts_with("struct ") => "a mapping",
+        other => return other.to_owned(),
+    };
+    text.to_owned()
+}
+
+fn describe_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match breach {
+        B::Depth { depth } => format!("nesting deeper than {depth} levels"),
+        B::Aliases { aliases } => format!("more than {aliases} aliases"),
+        B::Anchors { anchors } => format!("more than {anchors} anchors"),
+        B::Events { events } => format!("more than {events} YAML events"),
+        B::Documents { .. } => "more than one document".to_owned(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The mapping key written on the line of `pos`, before its column, if any:
+/// `topics` for an error at `{` in `topics: {}`.
+fn key_at(source: &SourceFile, pos: Pos) -> Option<&str> {
+    let line = source.line(pos.line)?;
+    let before: String = line
+        .chars()
+        .take((pos.column as usize).saturating_sub(1))
+        .collect();
+    // Skip an anchor or tag between the key and the value: `title: &a [..]`.
+    let mut before = before.trim_end();
+    while let Some((head, last)) = before.rsplit_once(' ')
+        && (last.starts_with('&') || last.starts_with('!'))
+    {
+        before = head.trim_end();
+    }
+    let key = before.strip_suffix(':')?;
+    let key = key.trim_start().trim_start_matches("- ").trim();
+    let start = line.find(key)?;
+    let key = &line[start..start + key.len()];
+    (!key.is_empty() && !key.contains([' ', '{', '[', ',', ':'])).then_some(key)
+}
+
+/// Where the document's first node starts: the first line that is not
+/// blank, a comment, a directive or `---`.
+fn first_content(source: &SourceFile) -> Pos {
+    for (index, line) in source.text().lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with('%') {
+            continue;
+        }
+        let (trimmed, skipped) = match trimmed.strip_prefix("---") {
+            Some(rest) if rest.trim().is_empty() || rest.trim_start().starts_with('#') => continue,
+            Some(rest) => (rest.trim_start(), line.len() - rest.trim_start().len()),
+            None => (trimmed, line.len() - trimmed.len()),
+        };
+        let _ = trimmed;
+        let column = line[..skipped].chars().count() + 1;
+        return Pos::new(to_u32(index + 1), to_u32(column));
+    }
+    Pos::default()
 }
 
 // serde-saphyr's plain message starts with the text and may append the

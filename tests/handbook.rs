@@ -22,14 +22,14 @@ fn hard_path(catalog: &Catalog, goal: &str) -> Vec<String> {
 #[test]
 fn check_finds_no_errors_and_no_warnings() {
     let source = SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK);
-    let report = prereq::check::check(&source, &[]);
+    let report = prereq::check::check(&source, &prereq::check::CheckOptions::default());
     let messages: Vec<&str> = report
         .diagnostics
         .iter()
         .map(|d| d.message.as_str())
         .collect();
     assert_eq!(messages, Vec::<&str>::new());
-    assert_eq!(report.topics, 54);
+    assert_eq!(report.stats.map(|s| s.topics), Some(54));
 }
 
 #[test]

@@ -33,6 +33,10 @@ pub struct InputArgs {
 pub enum Command {
     /// Print every topic the goals need, each after its prerequisites.
     Path(PathArgs),
+    /// List the topics you can study now, ranked by how much of the goal's path waits on them.
+    Next(NextArgs),
+    /// Explain why a goal needs a topic: the chain of prerequisites and their reasons.
+    Why(WhyArgs),
     /// Validate the topics file; exit 1 if it has errors.
     Check(CheckArgs),
     /// Print the roadmap as a Graphviz DOT graph.
@@ -45,22 +49,91 @@ pub enum Command {
     Show(ShowArgs),
     /// List every topic in reading order.
     List,
+    /// Compare two versions of a topics file: topics and edges added and
+    /// removed, and how each goal's study path changes.
+    Diff(DiffArgs),
+    /// Print the JSON Schema of topics files, for editors that check YAML as it is typed.
+    Schema,
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man -l -` or a man directory.
+    Man,
+}
+
+/// What the learner already knows. A known topic and everything it requires
+/// leave the path.
+#[derive(Debug, Args)]
+pub struct KnownArgs {
+    /// Topics you know: ids, aliases or titles, comma-separated (repeatable).
+    #[arg(long, value_name = "TOPICS", value_delimiter = ',')]
+    pub known: Vec<String>,
+    /// A progress file: one topic you know per line (id, alias or title), `#` comments.
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct PathArgs {
-    /// Goals: ids, aliases or titles (case-insensitive).
+    /// Goals: ids, aliases or titles (case-insensitive); several give one merged path.
     #[arg(required = true, value_name = "GOAL")]
     pub goals: Vec<String>,
+    #[command(flatten)]
+    pub known: KnownArgs,
     /// Follow `recommends` edges as well as `requires`.
     #[arg(long)]
     pub recommended: bool,
-    /// Show every resource of each topic, not only the first.
+    /// Group the path into stages whose topics can be studied side by side.
+    #[arg(long, conflicts_with = "pace")]
+    pub levels: bool,
+    /// Lay the path out week by week at this many hours of study a week.
+    #[arg(long, value_name = "HOURS_PER_WEEK", value_parser = parse_pace)]
+    pub pace: Option<f64>,
+    /// Show every resource of each topic, not only the first (text output).
     #[arg(long)]
     pub resources: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// Only topics on the way to this goal (repeatable); without it, the whole curriculum.
+    #[arg(long, value_name = "GOAL")]
+    pub toward: Vec<String>,
+    #[command(flatten)]
+    pub known: KnownArgs,
+    /// Follow `recommends` edges as well as `requires`.
+    #[arg(long)]
+    pub recommended: bool,
+    /// Show every resource of each topic, not only the first (text output).
+    #[arg(long)]
+    pub resources: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// The topic in question: id, alias or title.
+    pub topic: String,
+    /// The goal whose path it may be on.
+    pub goal: String,
+    #[command(flatten)]
+    pub known: KnownArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+}
+
+/// A week has 168 hours; a pace outside (0, 168] is a typo.
+fn parse_pace(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(pace) if pace > 0.0 && pace <= 168.0 => Ok(pace),
+        Ok(_) => Err("give more than 0 and at most 168 hours a week".to_owned()),
+        Err(_) => Err("give a number of hours a week, such as `6` or `7.5`".to_owned()),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -71,9 +144,45 @@ pub struct CheckArgs {
     /// Silence a rule by its code, such as `isolated-topic` (repeatable).
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
+    /// Also check an ordered list of topics (one id, alias or title per line,
+    /// `#` starts a comment line): each must come after the topics it requires.
+    #[arg(long, value_name = "FILE")]
+    pub order: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// How `check` prints its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics in the style of rustc, then a summary line.
+    Text,
+    /// One JSON document (`format_version` 1).
+    Json,
+    /// GitHub Actions annotations, then the summary line.
+    Github,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old topics file.
+    pub old: PathBuf,
+    /// The new topics file.
+    pub new: PathBuf,
+    /// Show how the study path to this goal changes (repeatable).
+    #[arg(long, value_name = "GOAL")]
+    pub goal: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// What a roadmap picture shows.
@@ -85,6 +194,9 @@ pub struct DiagramArgs {
     /// Draw only the topics of this section: id, number or title (repeatable).
     #[arg(long, value_name = "SECTION")]
     pub section: Vec<String>,
+    /// Known topics are greyed, with everything they require.
+    #[command(flatten)]
+    pub known: KnownArgs,
     /// Draw `recommends` edges too, dashed; with --goal, their topics join the path.
     #[arg(long)]
     pub recommended: bool,
@@ -167,6 +279,17 @@ pub struct ShowArgs {
 pub enum Format {
     /// For people.
     Text,
+    /// One JSON document.
+    Json,
+}
+
+/// How the learner's views (path, next, why) are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewFormat {
+    /// For people, fitting 80 columns; colour on a terminal unless NO_COLOR is set.
+    Text,
+    /// A Markdown checklist with resources as links, for notes or issues.
+    Markdown,
     /// One JSON document.
     Json,
 }

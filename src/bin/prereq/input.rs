@@ -26,7 +26,7 @@ pub fn read(topics: Option<&Path>) -> Result<Result<SourceFile, (SourceFile, Box
     Ok(prereq::load::decode(&name, bytes))
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>> {
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
         anyhow::bail!("cannot read `{}`: it is a directory", path.display());
     }

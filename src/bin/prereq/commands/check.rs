@@ -1,14 +1,60 @@
-use anyhow::Result;
-use prereq::check::Report;
-use prereq::diagnostic::Code;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use prereq::check::{CheckOptions, Report};
+use prereq::diagnostic::{Code, Diagnostic};
 use prereq::source::SourceFile;
 
-use super::{Exit, color_on, print, render_all};
-use crate::cli::{CheckArgs, Format};
+use super::{Exit, color_on, print};
+use crate::cli::{CheckArgs, CheckFormat};
+use crate::input;
 
-pub fn run(source: &SourceFile, args: &CheckArgs) -> Result<Exit> {
-    let mut allow = Vec::with_capacity(args.allow.len());
-    for name in &args.allow {
+pub fn run(
+    source: Result<SourceFile, (SourceFile, Box<Diagnostic>)>,
+    args: &CheckArgs,
+) -> Result<Exit> {
+    let allow = allowed(&args.allow)?;
+    let order = args.order.as_deref().map(read_order).transpose()?;
+    let (source, report) = match source {
+        Ok(source) => {
+            let options = CheckOptions {
+                allow,
+                order: order.as_ref(),
+            };
+            let report = prereq::check::check(&source, &options);
+            (source, report)
+        }
+        Err((source, diagnostic)) => {
+            let report = prereq::check::unreadable(&source, *diagnostic);
+            (source, report)
+        }
+    };
+    print(&view(&report, &source, order.as_ref(), args.format))?;
+    Ok(if report.failed(args.strict) {
+        Exit::Invalid
+    } else {
+        Exit::Ok
+    })
+}
+
+fn view(
+    report: &Report,
+    source: &SourceFile,
+    order: Option<&SourceFile>,
+    format: CheckFormat,
+) -> String {
+    match format {
+        CheckFormat::Text => {
+            prereq::report::text(report, source, order, color_on(&std::io::stdout()))
+        }
+        CheckFormat::Json => prereq::report::json(report),
+        CheckFormat::Github => prereq::report::github(report),
+    }
+}
+
+fn allowed(names: &[String]) -> Result<Vec<Code>> {
+    let mut allow = Vec::with_capacity(names.len());
+    for name in names {
         match Code::from_name(name) {
             Some(code) => allow.push(code),
             None => {
@@ -20,31 +66,19 @@ pub fn run(source: &SourceFile, args: &CheckArgs) -> Result<Exit> {
             }
         }
     }
-    let report = prereq::check::check(source, &allow);
-    let failed = report.errors() > 0 || (args.strict && report.warnings() > 0);
-    match args.format {
-        Format::Text => print(&check_text(source, &report))?,
-        Format::Json => print(&prereq::json::report(source.name(), &report))?,
-    };
-    Ok(if failed { Exit::Invalid } else { Exit::Ok })
+    Ok(allow)
 }
 
-fn check_text(source: &SourceFile, report: &Report) -> String {
-    let mut out = render_all(source, &report.diagnostics, color_on(&std::io::stdout()));
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    out.push_str(&format!(
-        "checked {}: {}, {} ({} requires, {} recommends): {}, {}\n",
-        source.name(),
-        plural(report.topics, "topic", "topics"),
-        plural(report.edges.0 + report.edges.1, "edge", "edges"),
-        report.edges.0,
-        report.edges.1,
-        plural(report.errors(), "error", "errors"),
-        plural(report.warnings(), "warning", "warnings"),
-    ));
-    out
+fn read_order(path: &Path) -> Result<SourceFile> {
+    let bytes = input::read_file(path).context("--order")?;
+    prereq::load::decode(&path.display().to_string(), bytes).map_err(|(_, d)| {
+        let pos = d.pos();
+        anyhow::anyhow!(
+            "--order: {}:{}:{}: {}",
+            path.display(),
+            pos.line,
+            pos.column,
+            d.message
+        )
+    })
 }

@@ -8,7 +8,10 @@ use super::{Exit, print};
 use crate::cli::HtmlArgs;
 
 pub fn run(catalog: &Catalog, args: &HtmlArgs) -> Result<Exit> {
-    let options = super::dot::options(catalog, &args.diagram, !args.all_edges)?;
+    let options = match super::dot::options(catalog, &args.diagram, !args.all_edges)? {
+        Ok(options) => options,
+        Err(exit) => return Ok(exit),
+    };
     let plan = Plan::new(catalog, &options);
     warn_if_large(&plan);
     let dot = dot_text(&roadmap_of(catalog, &options, &plan));

@@ -1,0 +1,31 @@
+use anyhow::Result;
+
+use super::{Exit, print, report_invalid};
+use crate::cli::{DiffArgs, Format};
+use crate::input;
+
+pub fn run(args: &DiffArgs) -> Result<Exit> {
+    let mut catalogs = Vec::with_capacity(2);
+    for path in [&args.old, &args.new] {
+        let source = match input::read(Some(path))? {
+            Ok(source) => source,
+            Err((source, diagnostic)) => return Ok(report_invalid(&source, &[*diagnostic])),
+        };
+        match prereq::load::catalog(&source) {
+            Ok(catalog) => catalogs.push(catalog),
+            Err(diagnostics) => return Ok(report_invalid(&source, &diagnostics)),
+        }
+    }
+    let (old, new) = (&catalogs[0], &catalogs[1]);
+    for goal in &args.goal {
+        if old.resolve(goal).is_err() {
+            // A goal missing from both versions is a typo, not a change.
+            new.resolve(goal)?;
+        }
+    }
+    let diff = prereq::diff::diff(old, new, &args.goal);
+    print(&match args.format {
+        Format::Text => prereq::diff::text(&diff),
+        Format::Json => prereq::diff::json(&diff),
+    })
+}

@@ -1,0 +1,305 @@
+//! What changed between two versions of a curriculum: topics and edges added,
+//! removed and renamed, and how the study path to each goal changes.
+
+use std::collections::HashSet;
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, TopicId};
+use crate::path::{PathOptions, StudyPath};
+
+/// A topic as the diff names it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicRef {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+}
+
+/// A topic whose id changed, found through the new version's aliases.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rename {
+    /// The id in the old version.
+    pub old: String,
+    /// The id in the new version (which lists the old id as an alias).
+    pub new: String,
+}
+
+/// One edge, by the ids its topics have in the new version where they exist.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct EdgeRef {
+    /// The topic that needs the prerequisite.
+    pub dependent: String,
+    /// `requires` or `recommends`.
+    pub kind: &'static str,
+    /// The prerequisite.
+    pub prerequisite: String,
+}
+
+/// A goal's study path in one version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PathSummary {
+    /// How many topics the path has.
+    pub topics: usize,
+    /// Its total hours.
+    pub hours: f64,
+}
+
+/// How the study path to one goal changes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GoalChange {
+    /// The goal as asked for.
+    pub goal: String,
+    /// The path in the old version; `None` if the goal does not exist there.
+    pub old: Option<PathSummary>,
+    /// The path in the new version; `None` if the goal does not exist there.
+    pub new: Option<PathSummary>,
+    /// Topics the new path has and the old one had not.
+    pub added: Vec<String>,
+    /// Topics the old path had and the new one has not.
+    pub removed: Vec<String>,
+}
+
+/// Everything that changed, each list in reading order of its version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diff {
+    /// Topics only the new version has.
+    pub added_topics: Vec<TopicRef>,
+    /// Topics only the old version had.
+    pub removed_topics: Vec<TopicRef>,
+    /// Topics whose id changed, the old id kept as an alias.
+    pub renamed_topics: Vec<Rename>,
+    /// Edges only the new version has.
+    pub added_edges: Vec<EdgeRef>,
+    /// Edges only the old version had.
+    pub removed_edges: Vec<EdgeRef>,
+    /// One entry per goal asked for.
+    pub goals: Vec<GoalChange>,
+}
+
+impl Diff {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added_topics.is_empty()
+            && self.removed_topics.is_empty()
+            && self.renamed_topics.is_empty()
+            && self.added_edges.is_empty()
+            && self.removed_edges.is_empty()
+            && self
+                .goals
+                .iter()
+                .all(|g| g.old == g.new && g.added.is_empty() && g.removed.is_empty())
+    }
+}
+
+/// Compares `old` with `new`; `goals` are names (id, alias or title) looked up
+/// in each version. Paths follow `requires` edges only.
+pub fn diff(old: &Catalog, new: &Catalog, goals: &[String]) -> Diff {
+    // Where each old topic lives in the new version: same id, else an alias.
+    let mut in_new: Vec<Option<TopicId>> = Vec::with_capacity(old.topics.len());
+    let mut renamed_topics = Vec::new();
+    let mut removed_topics = Vec::new();
+    for (index, topic) in old.topics.iter().enumerate() {
+        let same = new.lookup_name(&topic.id);
+        if let Some(id) = same
+            && new.topic(id).id != topic.id
+        {
+            renamed_topics.push(Rename {
+                old: topic.id.clone(),
+                new: new.topic(id).id.clone(),
+            });
+        }
+        if same.is_none() {
+            removed_topics.push(topic_ref(old, TopicId(index as u32)));
+        }
+        in_new.push(same);
+    }
+    let matched: HashSet<TopicId> = in_new.iter().flatten().copied().collect();
+    let added_topics = new
+        .ids()
+        .filter(|id| !matched.contains(id))
+        .map(|id| topic_ref(new, id))
+        .collect();
+    let new_name = |id: TopicId| match in_new[id.index()] {
+        Some(n) => new.topic(n).id.clone(),
+        None => old.topic(id).id.clone(),
+    };
+    let old_edges: Vec<EdgeRef> = edges(old, new_name);
+    let new_edges: Vec<EdgeRef> = edges(new, |id| new.topic(id).id.clone());
+    let old_set: HashSet<&EdgeRef> = old_edges.iter().collect();
+    let new_set: HashSet<&EdgeRef> = new_edges.iter().collect();
+    let added_edges = new_edges
+        .iter()
+        .filter(|e| !old_set.contains(e))
+        .cloned()
+        .collect();
+    let removed_edges = old_edges
+        .iter()
+        .filter(|e| !new_set.contains(e))
+        .cloned()
+        .collect();
+    let goals = goals
+        .iter()
+        .map(|goal| {
+            let old_path = old.resolve(goal).ok().map(|g| path(old, g));
+            let new_path = new.resolve(goal).ok().map(|g| path(new, g));
+            let old_ids: Vec<String> = old_path
+                .iter()
+                .flat_map(|p| p.topics.iter().map(|&id| new_name(id)))
+                .collect();
+            let new_ids: Vec<String> = new_path
+                .iter()
+                .flat_map(|p| p.topics.iter().map(|&id| new.topic(id).id.clone()))
+                .collect();
+            let old_lookup: HashSet<&String> = old_ids.iter().collect();
+            let new_lookup: HashSet<&String> = new_ids.iter().collect();
+            GoalChange {
+                goal: goal.clone(),
+                added: new_ids
+                    .iter()
+                    .filter(|id| !old_lookup.contains(id))
+                    .cloned()
+                    .collect(),
+                removed: old_ids
+                    .iter()
+                    .filter(|id| !new_lookup.contains(id))
+                    .cloned()
+                    .collect(),
+                old: old_path.map(|p| summary(&p)),
+                new: new_path.map(|p| summary(&p)),
+            }
+        })
+        .collect();
+    Diff {
+        added_topics,
+        removed_topics,
+        renamed_topics,
+        added_edges,
+        removed_edges,
+        goals,
+    }
+}
+
+fn topic_ref(catalog: &Catalog, id: TopicId) -> TopicRef {
+    let topic = catalog.topic(id);
+    TopicRef {
+        id: topic.id.clone(),
+        title: topic.title.clone(),
+    }
+}
+
+fn edges(catalog: &Catalog, name: impl Fn(TopicId) -> String) -> Vec<EdgeRef> {
+    let mut out = Vec::new();
+    for (index, topic) in catalog.topics.iter().enumerate() {
+        let dependent = name(TopicId(index as u32));
+        for p in &topic.prerequisites {
+            out.push(EdgeRef {
+                dependent: dependent.clone(),
+                kind: p.kind.as_str(),
+                prerequisite: name(p.topic),
+            });
+        }
+    }
+    out
+}
+
+fn path(catalog: &Catalog, goal: TopicId) -> StudyPath {
+    StudyPath::to(catalog, &[goal], &PathOptions::default())
+}
+
+fn summary(path: &StudyPath) -> PathSummary {
+    PathSummary {
+        topics: path.topics.len(),
+        hours: path.total_hours,
+    }
+}
+
+/// The diff as text to paste into a pull request: one line per change,
+/// `+` added, `-` removed, `~` renamed.
+pub fn text(diff: &Diff) -> String {
+    let mut out = String::new();
+    if diff.is_empty() {
+        out.push_str("no changes\n");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "topics: {} added, {} removed, {} renamed",
+        diff.added_topics.len(),
+        diff.removed_topics.len(),
+        diff.renamed_topics.len()
+    );
+    for t in &diff.added_topics {
+        let _ = writeln!(out, "+ {} ({})", t.id, t.title);
+    }
+    for t in &diff.removed_topics {
+        let _ = writeln!(out, "- {} ({})", t.id, t.title);
+    }
+    for r in &diff.renamed_topics {
+        let _ = writeln!(out, "~ {} -> {}", r.old, r.new);
+    }
+    let _ = writeln!(
+        out,
+        "edges: {} added, {} removed",
+        diff.added_edges.len(),
+        diff.removed_edges.len()
+    );
+    for e in &diff.added_edges {
+        let _ = writeln!(out, "+ {} {} {}", e.dependent, e.kind, e.prerequisite);
+    }
+    for e in &diff.removed_edges {
+        let _ = writeln!(out, "- {} {} {}", e.dependent, e.kind, e.prerequisite);
+    }
+    for g in &diff.goals {
+        let describe = |p: &Option<PathSummary>| match p {
+            Some(p) => format!(
+                "{} {}, {} h",
+                p.topics,
+                if p.topics == 1 { "topic" } else { "topics" },
+                crate::text::hours(p.hours)
+            ),
+            None => "no such topic".to_owned(),
+        };
+        let change = match (&g.old, &g.new) {
+            (Some(old), Some(new)) => {
+                let delta = new.hours - old.hours;
+                let sign = if delta < 0.0 { "-" } else { "+" };
+                format!(" ({sign}{} h)", crate::text::hours(delta.abs()))
+            }
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "goal {}: {} -> {}{change}",
+            g.goal,
+            describe(&g.old),
+            describe(&g.new)
+        );
+        for id in &g.added {
+            let _ = writeln!(out, "  + {id}");
+        }
+        for id in &g.removed {
+            let _ = writeln!(out, "  - {id}");
+        }
+    }
+    out
+}
+
+/// The diff as one JSON document (`format_version` 1).
+pub fn json(diff: &Diff) -> String {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        format_version: u32,
+        #[serde(flatten)]
+        diff: &'a Diff,
+    }
+    let mut text = serde_json::to_string_pretty(&Doc {
+        format_version: crate::report::FORMAT_VERSION,
+        diff,
+    })
+    .unwrap_or_default();
+    text.push('\n');
+    text
+}

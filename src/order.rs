@@ -1,0 +1,138 @@
+//! Checking an external ordered list of topics (a syllabus, a series of
+//! posts, a course plan) against the prerequisites: one id, alias or title
+//! per line, blank lines and `#` comment lines skipped.
+
+use std::collections::HashMap;
+
+use crate::catalog::{Catalog, TopicId};
+use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::source::SourceFile;
+
+// Unknown entries past this many get no "did you mean", since each
+// suggestion compares against every name.
+const MAX_SUGGESTIONS: usize = 20;
+
+/// One entry of an ordered list: its text and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<'a> {
+    /// The name as written, trimmed.
+    pub name: &'a str,
+    /// Line and column of its first character.
+    pub pos: Pos,
+}
+
+/// The entries of `list`: every line that is neither blank nor a `#` comment.
+pub fn entries(list: &SourceFile) -> impl Iterator<Item = Entry<'_>> {
+    list.text().lines().enumerate().filter_map(|(index, line)| {
+        let name = line.trim();
+        if name.is_empty() || name.starts_with('#') {
+            return None;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let column = line[..indent].chars().count() + 1;
+        Some(Entry {
+            name,
+            pos: Pos::new(to_u32(index + 1), to_u32(column)),
+        })
+    })
+}
+
+/// Checks `list` against the `requires` edges of `catalog`: every entry must
+/// come after each topic it requires, and each of those must be listed.
+/// Returns the number of entries and the problems, in line order.
+pub fn check(catalog: &Catalog, list: &SourceFile) -> (usize, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut listed: HashMap<TopicId, Pos> = HashMap::new();
+    let mut order: Vec<(TopicId, Pos, usize)> = Vec::new();
+    let mut count = 0;
+    let mut suggestions = 0;
+    for entry in entries(list) {
+        count += 1;
+        let len = entry.name.chars().count();
+        let id = match catalog.resolve(entry.name) {
+            Ok(id) => id,
+            Err(_) => {
+                let mut d = Diagnostic::new(
+                    Code::OrderUnknownTopic,
+                    format!("no topic is named `{}`", entry.name),
+                )
+                .label(entry.pos, len, "not an id, alias or title");
+                suggestions += 1;
+                let suggestion = (suggestions <= MAX_SUGGESTIONS)
+                    .then(|| catalog.suggest(entry.name))
+                    .flatten();
+                d = match suggestion {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help("use a topic's id, one of its aliases, or its title"),
+                };
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let topic = catalog.topic(id);
+        if let Some(&first) = listed.get(&id) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::OrderDuplicate,
+                    format!("topic `{}` is listed twice", topic.id),
+                )
+                .label(entry.pos, len, "listed again here")
+                .label(first, 1, "first listed here")
+                .topic(&topic.id)
+                .help("remove one of the two lines; the first one counts"),
+            );
+            continue;
+        }
+        listed.insert(id, entry.pos);
+        order.push((id, entry.pos, len));
+    }
+    for &(id, pos, len) in &order {
+        let topic = catalog.topic(id);
+        for p in topic.requires() {
+            let prereq = catalog.topic(p.topic);
+            match listed.get(&p.topic) {
+                Some(&at) if at.line > pos.line => diagnostics.push(
+                    Diagnostic::new(
+                        Code::OrderBeforePrerequisite,
+                        format!(
+                            "`{}` (line {}) comes before `{}` (line {}), which it requires",
+                            topic.id, pos.line, prereq.id, at.line
+                        ),
+                    )
+                    .label(pos, len, format!("requires `{}`", prereq.id))
+                    .label(at, 1, "listed later here")
+                    .topic(&topic.id)
+                    .topic(&prereq.id)
+                    .help(format!(
+                        "move line {} above line {}, or line {} below line {}",
+                        at.line, pos.line, pos.line, at.line
+                    )),
+                ),
+                Some(_) => {}
+                None => diagnostics.push(
+                    Diagnostic::new(
+                        Code::OrderMissingPrerequisite,
+                        format!(
+                            "`{}` (line {}) requires `{}`, which the list leaves out",
+                            topic.id, pos.line, prereq.id
+                        ),
+                    )
+                    .label(pos, len, format!("requires `{}`", prereq.id))
+                    .topic(&topic.id)
+                    .topic(&prereq.id)
+                    .note(format!(
+                        "the requirement is at line {} of the topics file",
+                        p.pos.line
+                    ))
+                    .help(format!("add `{}` above line {}", prereq.id, pos.line)),
+                ),
+            }
+        }
+    }
+    diagnostics.sort_by_key(|d| d.pos());
+    (count, diagnostics)
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,236 @@
+//! The three views of a check report: text for people, JSON for programs,
+//! and GitHub Actions workflow commands that annotate a pull request.
+
+use serde::Serialize;
+
+use crate::check::Report;
+use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::source::SourceFile;
+
+/// The version of the JSON layout of [`json`]; bumped on any incompatible change.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Every diagnostic rendered as rustc would, then the summary line.
+/// `order` is the `--order` list, for the diagnostics about it.
+pub fn text(
+    report: &Report,
+    source: &SourceFile,
+    order: Option<&SourceFile>,
+    color: bool,
+) -> String {
+    let mut out = String::new();
+    let order_diagnostics = report.order.iter().flat_map(|o| &o.diagnostics);
+    let rendered = report
+        .diagnostics
+        .iter()
+        .map(|d| d.render(source, color))
+        .chain(order_diagnostics.map(|d| d.render(order.unwrap_or(source), color)));
+    for text in rendered {
+        out.push_str(&text);
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary(report));
+    out.push('\n');
+    out
+}
+
+/// One line: which file, how many topics and edges, errors and warnings.
+pub fn summary(report: &Report) -> String {
+    let mut line = format!("checked {}: ", report.file);
+    match report.stats {
+        Some(stats) => line.push_str(&format!(
+            "{}, {} ({} requires, {} recommends)",
+            plural(stats.topics, "topic", "topics"),
+            plural(stats.requires + stats.recommends, "edge", "edges"),
+            stats.requires,
+            stats.recommends,
+        )),
+        None => line.push_str("not a readable topics file"),
+    }
+    if let Some(order) = &report.order {
+        line.push_str(&format!(
+            "; order {}: {}",
+            order.file,
+            plural(order.entries, "entry", "entries")
+        ));
+    }
+    line.push_str(&format!(
+        ": {}, {}",
+        plural(report.errors(), "error", "errors"),
+        plural(report.warnings(), "warning", "warnings"),
+    ));
+    if report.allowed > 0 {
+        line.push_str(&format!(" ({} allowed)", report.allowed));
+    }
+    if report.unchecked_redundancy > 0 {
+        line.push_str(&format!(
+            "\nnote: {} of the `requires` edges were too many to check for redundancy",
+            report.unchecked_redundancy
+        ));
+    }
+    line
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    format_version: u32,
+    file: &'a str,
+    parsed: bool,
+    topics: Option<usize>,
+    edges: Option<usize>,
+    requires: Option<usize>,
+    recommends: Option<usize>,
+    order: Option<OrderJson<'a>>,
+    errors: usize,
+    warnings: usize,
+    allowed: usize,
+    unchecked_redundancy: usize,
+    diagnostics: Vec<DiagnosticJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct OrderJson<'a> {
+    file: &'a str,
+    entries: usize,
+}
+
+#[derive(Serialize)]
+struct DiagnosticJson<'a> {
+    file: &'a str,
+    severity: Severity,
+    code: Code,
+    message: &'a str,
+    line: Option<u32>,
+    column: Option<u32>,
+    labels: Vec<LabelJson<'a>>,
+    notes: &'a [String],
+    help: Option<&'a str>,
+    topics: &'a [String],
+}
+
+#[derive(Serialize)]
+struct LabelJson<'a> {
+    line: u32,
+    column: u32,
+    length: usize,
+    message: &'a str,
+}
+
+/// The report as one JSON document (layout in the README, `format_version` 1).
+pub fn json(report: &Report) -> String {
+    let stats = report.stats;
+    let doc = ReportJson {
+        format_version: FORMAT_VERSION,
+        file: &report.file,
+        parsed: stats.is_some(),
+        topics: stats.map(|s| s.topics),
+        edges: stats.map(|s| s.requires + s.recommends),
+        requires: stats.map(|s| s.requires),
+        recommends: stats.map(|s| s.recommends),
+        order: report.order.as_ref().map(|o| OrderJson {
+            file: &o.file,
+            entries: o.entries,
+        }),
+        errors: report.errors(),
+        warnings: report.warnings(),
+        allowed: report.allowed,
+        unchecked_redundancy: report.unchecked_redundancy,
+        diagnostics: report
+            .all()
+            .map(|(file, d)| {
+                let pos = d.pos();
+                DiagnosticJson {
+                    file,
+                    severity: d.severity,
+                    code: d.code,
+                    message: &d.message,
+                    line: pos.is_known().then_some(pos.line),
+                    column: pos.is_known().then_some(pos.column),
+                    labels: d
+                        .labels
+                        .iter()
+                        .filter(|l| l.pos.is_known())
+                        .map(|l| LabelJson {
+                            line: l.pos.line,
+                            column: l.pos.column,
+                            length: l.len.max(1),
+                            message: &l.message,
+                        })
+                        .collect(),
+                    notes: &d.notes,
+                    help: d.help.as_deref(),
+                    topics: &d.topics,
+                }
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// One GitHub Actions workflow command per diagnostic
+/// (`::error file=...,line=...,col=...,title=...::message`), then the summary.
+/// Files that are not on disk (standard input, the built-in handbook) get no
+/// `file=`, so GitHub shows the annotation on the run instead of the diff.
+pub fn github(report: &Report) -> String {
+    let mut out = String::new();
+    for (file, d) in report.all() {
+        out.push_str(&annotation(file, d));
+        out.push('\n');
+    }
+    out.push_str(&summary(report));
+    out.push('\n');
+    out
+}
+
+fn annotation(file: &str, d: &Diagnostic) -> String {
+    let command = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut properties = Vec::new();
+    if !(file.starts_with('<') && file.ends_with('>')) {
+        properties.push(format!("file={}", escape_property(file)));
+    }
+    let pos = d.pos();
+    if pos.is_known() {
+        properties.push(format!("line={}", pos.line));
+        properties.push(format!("col={}", pos.column));
+    }
+    properties.push(format!(
+        "title={}",
+        escape_property(&format!("prereq {}", d.code))
+    ));
+    let mut message = d.message.clone();
+    for label in d.labels.iter().skip(1).filter(|l| l.pos.is_known()) {
+        message.push_str(&format!("\nline {}: {}", label.pos.line, label.message));
+    }
+    for note in &d.notes {
+        message.push_str(&format!("\nnote: {note}"));
+    }
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    format!(
+        "::{command} {}::{}",
+        properties.join(","),
+        escape_data(&message)
+    )
+}
+
+/// Escapes a workflow command's message: `%`, CR and LF.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value: as [`escape_data`], plus `:` and `,`.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
