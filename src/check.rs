@@ -228,7 +228,6 @@ fn out_of_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
             if prereq < index {
                 let last = &mut last_prerequisite_before[index];
                 *last = Some(last.map_or(prereq, |l| l.max(prereq)));
-            } else {
                 let first = &mut first_dependent_after[prereq];
                 *first = (*first).min(index);
             }

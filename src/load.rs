@@ -33,6 +33,19 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, (SourceFile, Box
     }
 }
 
+/// Parses the text into the raw schema: as JSON when the file name ends in
+/// `.json`, else as YAML.
+pub fn parse(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
+    let is_json = std::path::Path::new(source.name())
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+    if is_json {
+        crate::json_input::parse_json(source)
+    } else {
+        parse_yaml(source)
+    }
+}
+
 /// Parses YAML text into the raw schema.
 ///
 /// The parser's safety budget grows with the size of the input, so large honest
@@ -41,6 +54,7 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, (SourceFile, Box
 pub fn parse_yaml(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
     let mut options = Options::default();
     options.budget = Some(budget_for(source.text().len()));
+    options.alias_limits.max_total_replayed_events = replay_limit(source.text().len());
     options.with_snippet = false;
     serde_saphyr::from_str_with_options(source.text(), options)
         .map_err(|err| Box::new(yaml_diagnostic(&err, source)))
@@ -55,6 +69,13 @@ pub fn budget_for(len: usize) -> Budget {
     budget.max_events = budget.max_events.max(len.saturating_mul(2));
     budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len);
     budget
+}
+
+/// How many events aliases may replay in a file of `len` bytes: a small file
+/// cannot expand to more than a small multiple of itself, and no file beyond
+/// serde-saphyr's default of one million.
+pub fn replay_limit(len: usize) -> usize {
+    len.saturating_mul(2).clamp(100_000, 1_000_000)
 }
 
 fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
@@ -85,7 +106,12 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
             "a topics file must be a mapping of `version`, `sections` and `topics`".to_owned(),
             Some(SHAPE.to_owned()),
         ),
-        YamlError::Unexpected { expected, .. } => {
+        YamlError::Unexpected { expected, .. } | YamlError::InvalidScalar { ty: expected, .. } => {
+            let expected = match (*expected, key) {
+                ("string scalar", Some("version")) => "u64",
+                ("string scalar", Some("hours")) => "f64",
+                (other, _) => other,
+            };
             (Code::Schema, named(&describe_expected(expected)), None)
         }
         YamlError::SerdeInvalidType {
@@ -99,10 +125,13 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
             ..
         } => (
             Code::Schema,
-            format!("{}, not {unexpected}", named(&describe_expected(expected))),
+            format!(
+                "{}, not {}",
+                named(&describe_expected(expected)),
+                describe_unexpected(unexpected)
+            ),
             None,
         ),
-        YamlError::InvalidScalar { ty, .. } => (Code::Schema, named(&describe_expected(ty)), None),
         YamlError::NullIntoString { .. } => (Code::Schema, named("a string, not empty"), None),
         YamlError::SerdeUnknownVariant {
             variant, expected, ..
@@ -220,6 +249,16 @@ fn describe_expected(expected: &str) -> String {
     text.to_owned()
 }
 
+/// serde's names for what it found, in the words of a topics file.
+fn describe_unexpected(unexpected: &str) -> &str {
+    match unexpected {
+        "sequence" => "a list",
+        "map" => "a mapping",
+        "unit value" => "an empty value",
+        other => other,
+    }
+}
+
 fn describe_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
     use serde_saphyr::budget::BudgetBreach as B;
     match breach {
@@ -291,7 +330,7 @@ fn to_u32(n: usize) -> u32 {
 /// Parses and validates `source`: the catalog (unless the file could not be
 /// parsed at all) and every error found, cycles included.
 pub fn analyze(source: &SourceFile) -> (Option<crate::catalog::Catalog>, Vec<Diagnostic>) {
-    match parse_yaml(source) {
+    match parse(source) {
         Ok(raw) => {
             let (catalog, diagnostics) = crate::catalog::Catalog::from_raw(raw);
             (Some(catalog), diagnostics)

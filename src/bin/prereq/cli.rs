@@ -56,8 +56,8 @@ pub enum Command {
     Schema,
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), for `man -l -` or a man directory.
-    Man,
+    /// Print a manual page (roff), for `man -l -` or a man directory.
+    Man(ManArgs),
 }
 
 /// What the learner already knows. A known topic and everything it requires
@@ -176,6 +176,13 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command, for its own page (prereq-COMMAND(1)); without it, prereq(1).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 #[derive(Debug, Args)]

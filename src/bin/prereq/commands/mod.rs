@@ -50,7 +50,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
     match &cli.command {
         Command::Schema => print(&prereq::json_schema::schema()),
         Command::Completions(args) => completions::run(args),
-        Command::Man => completions::man(),
+        Command::Man(args) => completions::man(args),
         Command::Diff(args) => diff::run(args),
         Command::Check(args) => check::run(input::read(topics)?, args),
         Command::Path(args) => with_catalog(topics, |catalog| path::run(catalog, args)),
