@@ -167,6 +167,7 @@ fn plan_reduces_and_filters() {
     );
     assert_eq!(plan.shown, vec![true, true, false, false, false, false]);
     assert_eq!(plan.known, vec![true, false, true, false, false, false]);
+    assert_eq!(plan.goal, vec![false, false, false, false, true, false]);
     assert_eq!(
         plan.edges,
         vec![(t("soil"), t("compost"), EdgeKind::Requires)]
@@ -221,6 +222,7 @@ fn large_layouts_are_announced() {
     let small = Plan {
         shown: vec![true; 500],
         known: vec![false; 500],
+        goal: vec![false; 500],
         edges: Vec::new(),
         hidden: 0,
     };
@@ -228,6 +230,7 @@ fn large_layouts_are_announced() {
     let large = Plan {
         shown: vec![true; 501],
         known: vec![false; 501],
+        goal: vec![false; 501],
         edges: Vec::new(),
         hidden: 0,
     };
