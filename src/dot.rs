@@ -56,6 +56,8 @@ pub struct Plan {
     pub shown: Vec<bool>,
     /// Per topic: whether it is greyed as known.
     pub known: Vec<bool>,
+    /// Per topic: whether it is one of the goals.
+    pub goal: Vec<bool>,
     /// The drawn edges as (prerequisite, dependent, kind), by dependent in reading order.
     pub edges: Vec<(TopicId, TopicId, EdgeKind)>,
     /// How many edges between drawn topics were hidden as implied by longer chains.
@@ -116,9 +118,14 @@ impl Plan {
                 edges.push((p.topic, id, p.kind));
             }
         }
+        let mut goal = vec![false; count];
+        for id in &options.goals {
+            goal[id.index()] = true;
+        }
         Plan {
             shown,
             known,
+            goal,
             edges,
             hidden,
         }
@@ -265,7 +272,7 @@ pub fn roadmap_of(catalog: &Catalog, options: &DotOptions, plan: &Plan) -> DotGr
     for id in catalog.ids().filter(|id| plan.shown[id.index()]) {
         match catalog.topic(id).section {
             Some(section) => by_section[section.index()].push(id),
-            None => stmts.push(node(catalog, id, options, plan).into()),
+            None => stmts.push(node(catalog, id, plan).into()),
         }
     }
     for (index, members) in by_section.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
@@ -277,11 +284,7 @@ pub fn roadmap_of(catalog: &Catalog, options: &DotOptions, plan: &Plan) -> DotGr
             attr("color", esc("#999999")).into(),
             attr("fontsize", plain("16")).into(),
         ];
-        inner.extend(
-            members
-                .iter()
-                .map(|&t| Stmt::from(node(catalog, t, options, plan))),
-        );
+        inner.extend(members.iter().map(|&t| Stmt::from(node(catalog, t, plan))));
         stmts.push(
             Subgraph {
                 id: plain(&format!("cluster_{index}")),
@@ -433,7 +436,7 @@ fn vertex(catalog: &Catalog, topic: TopicId) -> Vertex {
     Vertex::N(NodeId(esc(&catalog.topic(topic).id), None))
 }
 
-fn node(catalog: &Catalog, topic_id: TopicId, options: &DotOptions, plan: &Plan) -> Node {
+fn node(catalog: &Catalog, topic_id: TopicId, plan: &Plan) -> Node {
     let topic = catalog.topic(topic_id);
     let mut attributes = vec![
         attr("label", esc(&topic.title)),
@@ -446,7 +449,7 @@ fn node(catalog: &Catalog, topic_id: TopicId, options: &DotOptions, plan: &Plan)
         attributes.push(attr("URL", esc(&resource.url)));
         attributes.push(attr("target", esc("_blank")));
     }
-    if options.goals.contains(&topic_id) {
+    if plan.goal[topic_id.index()] {
         attributes.push(attr("fillcolor", esc(GOAL_FILL)));
         attributes.push(attr("penwidth", plain("2")));
     } else if plan.known[topic_id.index()] {

@@ -1,8 +1,9 @@
 //! The roadmap as one web page that works offline: the Graphviz picture
 //! inline, a panel describing the clicked topic and its study path, and a
 //! search box. Text from the topics file only ever reaches the page as
-//! escaped SVG text or as JSON read by the page's own script, and a content
-//! security policy lets no other script run.
+//! escaped SVG text, as the escaped title, or as JSON that the page's own
+//! script puts in place as text; a content security policy lets no other
+//! script run.
 
 use base64::Engine as _;
 use serde::Serialize;

@@ -167,6 +167,7 @@ fn plan_reduces_and_filters() {
     );
     assert_eq!(plan.shown, vec![true, true, false, false, false, false]);
     assert_eq!(plan.known, vec![true, false, true, false, false, false]);
+    assert_eq!(plan.goal, vec![false, false, false, false, true, false]);
     assert_eq!(
         plan.edges,
         vec![(t("soil"), t("compost"), EdgeKind::Requires)]
@@ -221,6 +222,7 @@ fn large_layouts_are_announced() {
     let small = Plan {
         shown: vec![true; 500],
         known: vec![false; 500],
+        goal: vec![false; 500],
         edges: Vec::new(),
         hidden: 0,
     };
@@ -228,6 +230,7 @@ fn large_layouts_are_announced() {
     let large = Plan {
         shown: vec![true; 501],
         known: vec![false; 501],
+        goal: vec![false; 501],
         edges: Vec::new(),
         hidden: 0,
     };
@@ -417,4 +420,49 @@ fn page_title_is_escaped() {
         page.contains("<h1>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; &#39;q&#39;</h1>")
     );
     assert_eq!(page.matches("<script").count(), 2);
+}
+
+#[test]
+fn large_pictures_are_announced_before_the_layout() {
+    let dir = temp_dir();
+    let topics = dir.path().join("big.yaml");
+    let curriculum = prereq::generate::generate(&prereq::generate::GenerateOptions::new(501));
+    std::fs::write(&topics, curriculum.to_yaml()).unwrap();
+    let catalog = prereq::load::catalog(&SourceFile::new("big", curriculum.to_yaml())).unwrap();
+    let edges = Plan::new(
+        &catalog,
+        &DotOptions {
+            reduce: true,
+            ..DotOptions::default()
+        },
+    )
+    .edges
+    .len();
+    // Without Graphviz the run stops right after the warning, so this stays fast.
+    let out = prereq()
+        .arg("--topics")
+        .arg(&topics)
+        .args(["render", "-o"])
+        .arg(dir.path().join("big.svg"))
+        .env("PATH", "")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let first = stderr.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "warning: drawing 501 topics and {edges} edges; Graphviz may take a minute or more \
+             (layout time grows with the cube of the size). Draw less with --goal GOAL or \
+             --section SECTION."
+        )
+    );
+    assert!(
+        stderr
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("error: Graphviz is not installed")
+    );
 }

@@ -170,7 +170,7 @@
       li.setAttribute("role", "option");
       li.dataset.id = t.id;
       if (i === 0) { li.classList.add("active"); }
-      li.appendChild(el("span", t.id, "id"));
+      li.appendChild(el("span", t.drawn ? t.id : t.id + ", not in this picture", "id"));
       li.addEventListener("click", function () { choose(t.id); });
       results.appendChild(li);
       var n = nodeOf(t.id);

@@ -201,6 +201,9 @@ pub struct DiagramArgs {
     /// Draw only the topics of this section: id, number or title (repeatable).
     #[arg(long, value_name = "SECTION")]
     pub section: Vec<String>,
+    /// Known topics are greyed, with everything they require.
+    #[command(flatten)]
+    pub known: KnownArgs,
     /// Draw `recommends` edges too, dashed; with --goal, their topics join the path.
     #[arg(long)]
     pub recommended: bool,

@@ -6,12 +6,19 @@ use super::{Exit, print, resolve_all};
 use crate::cli::{self, DiagramArgs, DotArgs};
 
 pub fn run(catalog: &Catalog, args: &DotArgs) -> Result<Exit> {
-    let options = options(catalog, &args.diagram, args.reduce)?;
-    print(&prereq::dot::to_dot(catalog, &options))
+    match options(catalog, &args.diagram, args.reduce)? {
+        Ok(options) => print(&prereq::dot::to_dot(catalog, &options)),
+        Err(exit) => Ok(exit),
+    }
 }
 
-/// The drawing options the diagram arguments ask for.
-pub fn options(catalog: &Catalog, args: &DiagramArgs, reduce: bool) -> Result<DotOptions> {
+/// The drawing options the diagram arguments ask for, or the exit code after
+/// reporting a bad progress file.
+pub fn options(
+    catalog: &Catalog,
+    args: &DiagramArgs,
+    reduce: bool,
+) -> Result<Result<DotOptions, Exit>> {
     let mut sections = Vec::with_capacity(args.section.len());
     for name in &args.section {
         let id = prereq::dot::find_section(catalog, name)?;
@@ -19,15 +26,20 @@ pub fn options(catalog: &Catalog, args: &DiagramArgs, reduce: bool) -> Result<Do
             sections.push(id);
         }
     }
-    Ok(DotOptions {
-        goals: resolve_all(catalog, &args.goal)?,
+    let goals = resolve_all(catalog, &args.goal)?;
+    let known = match super::known(catalog, &args.known)? {
+        Ok(known) => known,
+        Err(exit) => return Ok(Err(exit)),
+    };
+    Ok(Ok(DotOptions {
+        goals,
         recommended: args.recommended,
-        known: Vec::new(),
+        known,
         reduce,
         sections,
         rankdir: match args.rankdir {
             cli::RankDir::Tb => RankDir::TopBottom,
             cli::RankDir::Lr => RankDir::LeftRight,
         },
-    })
+    }))
 }

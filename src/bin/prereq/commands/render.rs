@@ -1,10 +1,10 @@
 use anyhow::{Result, bail};
 use prereq::catalog::Catalog;
-use prereq::dot::{Plan, dot_text, layout_warning, roadmap_of};
+use prereq::dot::{DotOptions, Plan, dot_text, layout_warning, roadmap_of};
 use prereq::render::{Format, RenderError};
 
 use super::{Exit, print};
-use crate::cli::{PictureFormat, RenderArgs};
+use crate::cli::{DiagramArgs, PictureFormat, RenderArgs};
 
 pub fn run(catalog: &Catalog, args: &RenderArgs) -> Result<Exit> {
     let format = match args.format {
@@ -19,23 +19,55 @@ pub fn run(catalog: &Catalog, args: &RenderArgs) -> Result<Exit> {
             ),
         },
     };
-    let options = super::dot::options(catalog, &args.diagram, !args.all_edges)?;
-    let plan = Plan::new(catalog, &options);
-    warn_if_large(&plan);
-    let dot = dot_text(&roadmap_of(catalog, &options, &plan));
-    match prereq::render::render_to(&dot, format, &args.output) {
-        Ok(()) => print(&prereq::dot::written(
-            &args.output.display().to_string(),
-            &plan,
-        )),
-        Err(err) => graphviz_failure(err),
-    }
+    let picture = match Picture::new(catalog, &args.diagram, args.all_edges)? {
+        Ok(picture) => picture,
+        Err(exit) => return Ok(exit),
+    };
+    let result = prereq::render::render_to(&picture.dot, format, &args.output);
+    picture.finish(&args.output, result)
 }
 
-/// Prints a warning before a layout that will take long.
-pub fn warn_if_large(plan: &Plan) {
-    if let Some(warning) = layout_warning(plan) {
-        eprintln!("warning: {warning}");
+/// A roadmap ready for Graphviz: what it shows, and its DOT text.
+pub struct Picture {
+    pub options: DotOptions,
+    pub plan: Plan,
+    pub dot: String,
+}
+
+impl Picture {
+    /// Plans the picture the arguments ask for (edges reduced unless
+    /// `all_edges`), warning first when its layout will take long; or the exit
+    /// code after reporting a bad progress file.
+    pub fn new(
+        catalog: &Catalog,
+        args: &DiagramArgs,
+        all_edges: bool,
+    ) -> Result<Result<Picture, Exit>> {
+        let options = match super::dot::options(catalog, args, !all_edges)? {
+            Ok(options) => options,
+            Err(exit) => return Ok(Err(exit)),
+        };
+        let plan = Plan::new(catalog, &options);
+        if let Some(warning) = layout_warning(&plan) {
+            eprintln!("warning: {warning}");
+        }
+        let dot = dot_text(&roadmap_of(catalog, &options, &plan));
+        Ok(Ok(Picture { options, plan, dot }))
+    }
+
+    /// Reports how writing `output` went.
+    pub fn finish(
+        &self,
+        output: &std::path::Path,
+        result: Result<(), RenderError>,
+    ) -> Result<Exit> {
+        match result {
+            Ok(()) => print(&prereq::dot::written(
+                &output.display().to_string(),
+                &self.plan,
+            )),
+            Err(err) => graphviz_failure(err),
+        }
     }
 }
 
