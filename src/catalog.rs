@@ -214,19 +214,27 @@ impl Catalog {
 
     /// Finds a topic by id, alias or title, ignoring case.
     pub fn resolve(&self, query: &str) -> Result<TopicId, UnknownTopic> {
-        let trimmed = query.trim();
-        let lower = trimmed.to_lowercase();
-        if let Some(&id) = self.names.get(&lower).or_else(|| self.titles.get(&lower)) {
-            return Ok(id);
-        }
-        Err(UnknownTopic {
-            query: trimmed.to_owned(),
-            suggestion: self.suggest(&lower),
+        self.lookup(query).ok_or_else(|| {
+            let trimmed = query.trim();
+            UnknownTopic {
+                query: trimmed.to_owned(),
+                suggestion: self.suggest(trimmed),
+            }
         })
     }
 
+    /// Finds a topic by id, alias or title, ignoring case; no suggestion when
+    /// nothing matches, so it costs one hash lookup.
+    pub fn lookup(&self, query: &str) -> Option<TopicId> {
+        let lower = query.trim().to_lowercase();
+        self.names
+            .get(&lower)
+            .or_else(|| self.titles.get(&lower))
+            .copied()
+    }
+
     /// The topic with this id or alias, ignoring case; no titles, no suggestions.
-    pub fn lookup(&self, name: &str) -> Option<TopicId> {
+    pub fn lookup_name(&self, name: &str) -> Option<TopicId> {
         self.names.get(lowercase(name).as_ref()).copied()
     }
 
@@ -269,7 +277,13 @@ fn best_match<'a>(
     candidates: impl Iterator<Item = (&'a str, TopicId, String)>,
 ) -> Option<(TopicId, String)> {
     let mut best: Option<(f64, TopicId, String)> = None;
+    if query.len() > MAX_SUGGEST_LEN {
+        return None;
+    }
     for (name, id, shown) in candidates {
+        if !could_match(query, name) {
+            continue;
+        }
         let score = strsim::normalized_damerau_levenshtein(query, name);
         let prefix = name.starts_with(query) && query.len() >= 3;
         let score = if prefix { score.max(0.75) } else { score };
@@ -285,10 +299,27 @@ fn best_match<'a>(
         .map(|(_, id, shown)| (id, shown))
 }
 
+/// Names longer than this get no suggestion: edit distance costs the product
+/// of the two lengths.
+const MAX_SUGGEST_LEN: usize = 200;
+
+/// Whether `name` may be close enough to `query` to suggest: its length
+/// differs by less than the edit distance a suggestion allows, or `query`
+/// may be a prefix of it.
+fn could_match(query: &str, name: &str) -> bool {
+    let (a, b) = (query.chars().count(), name.chars().count());
+    name.len() <= MAX_SUGGEST_LEN * 4
+        && (a.abs_diff(b) * 10 <= a.max(b) * 4 || name.starts_with(query))
+}
+
 /// Suggests one of `names` for a misspelt `query`.
 pub fn suggest_among<'a>(query: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if query.len() > MAX_SUGGEST_LEN {
+        return None;
+    }
     names
         .into_iter()
+        .filter(|name| could_match(query, name))
         .map(|name| (strsim::normalized_damerau_levenshtein(query, name), name))
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

@@ -65,6 +65,7 @@ codes! {
     DuplicateId = "duplicate-id", Error, "Two topics, sections or aliases share a name.";
     UnknownSection = "unknown-section", Error, "A topic names a section that does not exist.";
     UnknownPrerequisite = "unknown-prerequisite", Error, "An edge names a topic that does not exist.";
+    UnknownProgressTopic = "unknown-progress-topic", Error, "A progress file names a topic that does not exist.";
     SelfPrerequisite = "self-prerequisite", Error, "A topic lists itself as a prerequisite.";
     Cycle = "cycle", Error, "Topics require each other in a circle.";
     InvalidUrl = "invalid-url", Error, "A resource url is not http or https.";
@@ -74,7 +75,7 @@ codes! {
     RequiresAndRecommends = "requires-and-recommends", Warning, "The same topic is both required and recommended.";
     IsolatedTopic = "isolated-topic", Warning, "A topic has no prerequisites and nothing depends on it.";
     EmptySection = "empty-section", Warning, "A section has no topics.";
-    SectionCycle = "section-cycle", Warning, "Two sections each hold a topic that requires a topic of the other.";
+    SectionCycle = "section-cycle", Warning, "Sections whose topics require each other both ways, directly or around a circle of sections.";
     DuplicateUrl = "duplicate-url", Warning, "A topic lists the same url twice.";
     OrderUnknownTopic = "order-unknown-topic", Error, "An entry of the `--order` list names no topic.";
     OrderBeforePrerequisite = "order-before-prerequisite", Error, "An entry of the `--order` list comes before a topic it requires.";
@@ -164,13 +165,26 @@ pub struct Diagnostic {
     pub topics: Vec<String>,
 }
 
+/// The most characters a message, label, note or help keeps: a file may hold
+/// a 5 MB id, and a diagnostic should still fit on a screen.
+pub const MAX_TEXT: usize = 300;
+
+/// `text`, cut to [`MAX_TEXT`] characters with an ellipsis if it is longer.
+pub fn clip(text: impl Into<String>) -> String {
+    let text = text.into();
+    match text.char_indices().nth(MAX_TEXT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
 impl Diagnostic {
     /// A diagnostic for `code` at its usual severity, with no places yet.
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Self {
             code,
             severity: code.severity(),
-            message: message.into(),
+            message: clip(message),
             labels: Vec::new(),
             notes: Vec::new(),
             help: None,
@@ -180,25 +194,25 @@ impl Diagnostic {
 
     /// Adds a marked place.
     pub fn label(mut self, pos: Pos, len: usize, message: impl Into<String>) -> Self {
-        self.labels.push(Label::new(pos, len, message));
+        self.labels.push(Label::new(pos, len, clip(message)));
         self
     }
 
     /// Adds a note.
     pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
+        self.notes.push(clip(note));
         self
     }
 
     /// Sets the repair hint.
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(clip(help));
         self
     }
 
     /// Names a topic involved.
     pub fn topic(mut self, id: impl Into<String>) -> Self {
-        self.topics.push(id.into());
+        self.topics.push(clip(id));
         self
     }
 
@@ -223,9 +237,17 @@ impl Diagnostic {
             .id(self.code.as_str());
         let mut snippets = Vec::new();
         for (i, label) in self.labels.iter().enumerate() {
-            let Some((line_text, range)) = source.line_span(label.pos, label.len) else {
+            let Some((line_text, range)) = source.line_span(label.pos, label.len.min(MAX_TEXT))
+            else {
                 continue;
             };
+            // The renderer's cost grows with the line: drop what lies well
+            // past the mark (the column is counted from the start, so it stays).
+            let tail = line_text[range.end..]
+                .char_indices()
+                .nth(MAX_TEXT)
+                .map_or(line_text.len(), |(offset, _)| range.end + offset);
+            let line_text = &line_text[..tail];
             let kind = if i == 0 {
                 AnnotationKind::Primary
             } else {

@@ -102,7 +102,7 @@ pub fn diff(old: &Catalog, new: &Catalog, goals: &[String]) -> Diff {
     let mut renamed_topics = Vec::new();
     let mut removed_topics = Vec::new();
     for (index, topic) in old.topics.iter().enumerate() {
-        let same = new.lookup(&topic.id);
+        let same = new.lookup_name(&topic.id);
         if let Some(id) = same
             && new.topic(id).id != topic.id
         {
@@ -296,7 +296,7 @@ pub fn json(diff: &Diff) -> String {
         diff: &'a Diff,
     }
     let mut text = serde_json::to_string_pretty(&Doc {
-        format_version: crate::report::FORMAT_VERSION,
+        format_version: crate::json::FORMAT_VERSION,
         diff,
     })
     .unwrap_or_default();

@@ -1,5 +1,7 @@
 //! The roadmap as a Graphviz graph: one cluster per section in reading order,
-//! hard edges solid, soft edges dashed.
+//! hard edges solid, soft edges dashed, and a legend. Options narrow it to the
+//! path to some goals or to some sections, grey out known topics, and hide
+//! edges that longer chains already imply.
 
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph,
@@ -7,22 +9,192 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-use crate::catalog::{Catalog, EdgeKind, TopicId};
-use crate::path::{PathOptions, StudyPath};
+use crate::catalog::{Catalog, EdgeKind, SectionId, TopicId, is_web_url, suggest_among};
+use crate::path::{ancestors, known_closure};
+
+/// Which way prerequisites point on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RankDir {
+    /// Prerequisites above the topics that need them.
+    #[default]
+    TopBottom,
+    /// Prerequisites left of the topics that need them.
+    LeftRight,
+}
+
+impl RankDir {
+    /// The Graphviz `rankdir` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TopBottom => "TB",
+            Self::LeftRight => "LR",
+        }
+    }
+}
 
 /// What to draw.
 #[derive(Debug, Clone, Default)]
 pub struct DotOptions {
     /// Draw only the study path to these goals, and highlight them.
     pub goals: Vec<TopicId>,
-    /// With goals: follow `recommends` edges into the path too.
+    /// Draw `recommends` edges (dashed); with goals, follow them into the path too.
     pub recommended: bool,
+    /// Topics the learner knows; they and everything they require are greyed.
+    pub known: Vec<TopicId>,
+    /// Hide edges that a longer chain of drawn edges already implies.
+    pub reduce: bool,
+    /// Draw only the topics of these sections (all sections when empty).
+    pub sections: Vec<SectionId>,
+    /// Which way the edges point.
+    pub rankdir: RankDir,
+}
+
+/// The topics and edges a roadmap draws, before any Graphviz syntax.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Per topic: whether it is drawn.
+    pub shown: Vec<bool>,
+    /// Per topic: whether it is greyed as known.
+    pub known: Vec<bool>,
+    /// Per topic: whether it is one of the goals.
+    pub goal: Vec<bool>,
+    /// The drawn edges as (prerequisite, dependent, kind), by dependent in reading order.
+    pub edges: Vec<(TopicId, TopicId, EdgeKind)>,
+    /// How many edges between drawn topics were hidden as implied by longer chains.
+    pub hidden: usize,
+}
+
+impl Plan {
+    /// Works out what `options` draw of `catalog`.
+    pub fn new(catalog: &Catalog, options: &DotOptions) -> Plan {
+        let soft = |kind: EdgeKind| options.recommended || kind == EdgeKind::Requires;
+        let count = catalog.topics.len();
+        let mut shown = if options.goals.is_empty() {
+            vec![true; count]
+        } else {
+            ancestors(catalog, &options.goals, soft, &vec![false; count])
+        };
+        if !options.sections.is_empty() {
+            let mut wanted = vec![false; catalog.sections.len()];
+            for section in &options.sections {
+                wanted[section.index()] = true;
+            }
+            for id in catalog.ids() {
+                let inside = catalog.topic(id).section.is_some_and(|s| wanted[s.index()]);
+                shown[id.index()] &= inside;
+            }
+        }
+        let known = known_closure(catalog, &options.known);
+
+        let hidden_pairs = if options.reduce {
+            let mut pairs = crate::reduce::redundant_edges(catalog, EdgeKind::Requires).edges;
+            if options.recommended {
+                pairs.extend(crate::reduce::redundant_edges(catalog, EdgeKind::Recommends).edges);
+            }
+            pairs.sort_unstable();
+            pairs
+        } else {
+            Vec::new()
+        };
+        let mut edges = Vec::new();
+        let mut hidden = 0;
+        // `drawn_for[p]` is the last dependent an edge from `p` was drawn to: a
+        // topic may list a prerequisite under both kinds; draw it once, hard first.
+        let mut drawn_for: Vec<Option<TopicId>> = vec![None; count];
+        for id in catalog.ids().filter(|id| shown[id.index()]) {
+            let topic = catalog.topic(id);
+            for p in &topic.prerequisites {
+                if !shown[p.topic.index()]
+                    || !soft(p.kind)
+                    || drawn_for[p.topic.index()] == Some(id)
+                {
+                    continue;
+                }
+                drawn_for[p.topic.index()] = Some(id);
+                if hidden_pairs.binary_search(&(p.topic, id)).is_ok() {
+                    hidden += 1;
+                    continue;
+                }
+                edges.push((p.topic, id, p.kind));
+            }
+        }
+        let mut goal = vec![false; count];
+        for id in &options.goals {
+            goal[id.index()] = true;
+        }
+        Plan {
+            shown,
+            known,
+            goal,
+            edges,
+            hidden,
+        }
+    }
+
+    /// How many topics are drawn.
+    pub fn topics(&self) -> usize {
+        self.shown.iter().filter(|&&s| s).count()
+    }
+}
+
+/// Above this many drawn topics, Graphviz's layout takes more than a few
+/// seconds (see benches/render.rs).
+pub const LARGE_LAYOUT_TOPICS: usize = 500;
+
+/// Up to this many drawn topics, sections are stacked in reading order. The
+/// invisible edges that stack them slow the layout down several times over,
+/// which matters only for larger pictures, and those are too big to read as
+/// a table of contents anyway.
+pub const STACKED_SECTIONS_MAX_TOPICS: usize = 200;
+
+/// A warning to show before laying out a large roadmap, if `plan` is one.
+pub fn layout_warning(plan: &Plan) -> Option<String> {
+    let topics = plan.topics();
+    (topics > LARGE_LAYOUT_TOPICS).then(|| {
+        format!(
+            "drawing {topics} topics and {} edges; Graphviz may take a minute or more \
+             (layout time grows with the cube of the size). \
+             Draw less with --goal GOAL or --section SECTION.",
+            plan.edges.len()
+        )
+    })
+}
+
+/// A section name that matches nothing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no section is named `{query}`{}", suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
+pub struct UnknownSection {
+    /// What was asked for.
+    pub query: String,
+    /// The closest section id, if any is close.
+    pub suggestion: Option<String>,
+}
+
+/// Finds a section by id, number (such as `IV`) or title, ignoring case.
+pub fn find_section(catalog: &Catalog, query: &str) -> Result<SectionId, UnknownSection> {
+    let wanted = query.trim().to_lowercase();
+    let found = catalog.sections.iter().position(|s| {
+        s.id.to_lowercase() == wanted
+            || s.title.trim().to_lowercase() == wanted
+            || s.number
+                .as_ref()
+                .is_some_and(|n| n.trim().to_lowercase() == wanted)
+    });
+    match found {
+        Some(index) => Ok(SectionId(index as u32)),
+        None => Err(UnknownSection {
+            query: query.trim().to_owned(),
+            suggestion: suggest_among(&wanted, catalog.sections.iter().map(|s| s.id.as_str()))
+                .map(str::to_owned),
+        }),
+    }
 }
 
 /// Quotes `text` as a DOT string whose label shows exactly `text`.
 ///
-/// Graphviz reads backslash sequences in labels (`\n`, `\l`, `\N`, ...), so a
-/// backslash is doubled, a quote escaped and a line break becomes `\n`.
+/// Graphviz reads backslash sequences in labels (`\n`, `\l`, `\N`, ...) and
+/// HTML entities (`&amp;`), so a backslash is doubled, a quote escaped, `&`
+/// written as `&amp;` and a line break becomes `\n`.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -31,6 +203,7 @@ pub fn quote(text: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => out.push_str("\\n"),
             c if c.is_control() => {}
@@ -53,16 +226,36 @@ fn attr(key: &str, value: Id) -> Attribute {
     Attribute(plain(key), value)
 }
 
+const GOAL_FILL: &str = "#ffd966";
+const KNOWN_FILL: &str = "#e8e8e8";
+const KNOWN_TEXT: &str = "#888888";
+const SOFT_EDGE: &str = "#888888";
+
+/// The id of a topic's node in SVG output, for pages that script the picture.
+pub fn node_id(topic: &str) -> String {
+    format!("topic:{topic}")
+}
+
+/// The id of an edge in SVG output.
+pub fn edge_id(prerequisite: &str, dependent: &str) -> String {
+    format!("edge:{prerequisite}:{dependent}")
+}
+
 /// The roadmap graph for `catalog`.
 pub fn roadmap(catalog: &Catalog, options: &DotOptions) -> DotGraph {
-    let shown = shown_topics(catalog, options);
+    roadmap_of(catalog, options, &Plan::new(catalog, options))
+}
+
+/// The roadmap graph for an already worked-out `plan`.
+pub fn roadmap_of(catalog: &Catalog, options: &DotOptions, plan: &Plan) -> DotGraph {
     let mut stmts: Vec<Stmt> = vec![
         GraphAttributes::Graph(vec![
-            attr("rankdir", plain("TB")),
+            attr("rankdir", plain(options.rankdir.as_str())),
             attr("newrank", plain("true")),
             attr("fontname", esc("Helvetica")),
             attr("label", esc(catalog.title.as_deref().unwrap_or("Roadmap"))),
             attr("labelloc", plain("t")),
+            attr("fontsize", plain("20")),
         ])
         .into(),
         GraphAttributes::Node(vec![
@@ -72,31 +265,26 @@ pub fn roadmap(catalog: &Catalog, options: &DotOptions) -> DotGraph {
             attr("fontname", esc("Helvetica")),
         ])
         .into(),
+        GraphAttributes::Edge(vec![attr("color", esc("#444444"))]).into(),
     ];
 
     let mut by_section: Vec<Vec<TopicId>> = vec![Vec::new(); catalog.sections.len()];
-    for id in catalog.ids().filter(|id| shown[id.index()]) {
+    for id in catalog.ids().filter(|id| plan.shown[id.index()]) {
         match catalog.topic(id).section {
             Some(section) => by_section[section.index()].push(id),
-            None => stmts.push(node(catalog, id, options).into()),
+            None => stmts.push(node(catalog, id, plan).into()),
         }
     }
     for (index, members) in by_section.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
         let section = &catalog.sections[index];
-        let label = match &section.number {
-            Some(number) => format!("{number}. {}", section.title),
-            None => section.title.clone(),
-        };
+        let label = crate::text::section_heading(section);
         let mut inner: Vec<Stmt> = vec![
             attr("label", esc(&label)).into(),
             attr("style", esc("rounded")).into(),
             attr("color", esc("#999999")).into(),
+            attr("fontsize", plain("16")).into(),
         ];
-        inner.extend(
-            members
-                .iter()
-                .map(|&t| Stmt::from(node(catalog, t, options))),
-        );
+        inner.extend(members.iter().map(|&t| Stmt::from(node(catalog, t, plan))));
         stmts.push(
             Subgraph {
                 id: plain(&format!("cluster_{index}")),
@@ -106,25 +294,27 @@ pub fn roadmap(catalog: &Catalog, options: &DotOptions) -> DotGraph {
         );
     }
 
-    for id in catalog.ids().filter(|id| shown[id.index()]) {
-        for p in &catalog.topic(id).prerequisites {
-            if !shown[p.topic.index()] {
-                continue;
-            }
-            let mut attributes = Vec::new();
-            if p.kind == EdgeKind::Recommends {
-                attributes.push(attr("style", plain("dashed")));
-                attributes.push(attr("color", esc("#888888")));
-            }
-            stmts.push(
-                Edge {
-                    ty: EdgeTy::Pair(vertex(catalog, p.topic), vertex(catalog, id)),
-                    attributes,
-                }
-                .into(),
-            );
+    for &(from, to, kind) in &plan.edges {
+        let mut attributes = vec![attr(
+            "id",
+            esc(&edge_id(&catalog.topic(from).id, &catalog.topic(to).id)),
+        )];
+        if kind == EdgeKind::Recommends {
+            attributes.push(attr("style", plain("dashed")));
+            attributes.push(attr("color", esc(SOFT_EDGE)));
         }
+        stmts.push(
+            Edge {
+                ty: EdgeTy::Pair(vertex(catalog, from), vertex(catalog, to)),
+                attributes,
+            }
+            .into(),
+        );
     }
+    if plan.topics() <= STACKED_SECTIONS_MAX_TOPICS {
+        stmts.extend(section_order(catalog, &by_section));
+    }
+    stmts.push(legend(options, plan).into());
 
     DotGraph::DiGraph {
         id: plain("roadmap"),
@@ -135,43 +325,156 @@ pub fn roadmap(catalog: &Catalog, options: &DotOptions) -> DotGraph {
 
 /// The roadmap as DOT text.
 pub fn to_dot(catalog: &Catalog, options: &DotOptions) -> String {
-    let mut text = roadmap(catalog, options).print(&mut PrinterContext::default());
+    dot_text(&roadmap(catalog, options))
+}
+
+/// A graph as DOT text, ending in a newline.
+pub fn dot_text(graph: &DotGraph) -> String {
+    let mut text = graph.print(&mut PrinterContext::default());
     text.push('\n');
     text
 }
 
-fn shown_topics(catalog: &Catalog, options: &DotOptions) -> Vec<bool> {
-    if options.goals.is_empty() {
-        return vec![true; catalog.topics.len()];
+/// Invisible edges that stack the sections top to bottom (or left to right)
+/// in reading order, so that a wide curriculum reads like its table of
+/// contents instead of spreading every section side by side. Between two
+/// sections stands one invisible node, so this costs two edges per topic.
+fn section_order(catalog: &Catalog, by_section: &[Vec<TopicId>]) -> Vec<Stmt> {
+    let mut stmts = Vec::new();
+    let mut previous: Option<&[TopicId]> = None;
+    for (index, members) in by_section.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
+        if let Some(above) = previous {
+            let spacer = format!("_section_{index}");
+            stmts.push(
+                Node::new(
+                    NodeId(plain(&spacer), None),
+                    vec![
+                        attr("style", plain("invis")),
+                        attr("shape", plain("point")),
+                        attr("width", plain("0")),
+                        attr("height", plain("0")),
+                        attr("label", esc("")),
+                    ],
+                )
+                .into(),
+            );
+            let invisible = || vec![attr("style", plain("invis"))];
+            let spacer_vertex = || Vertex::N(NodeId(plain(&spacer), None));
+            for &topic in above {
+                stmts.push(
+                    Edge {
+                        ty: EdgeTy::Pair(vertex(catalog, topic), spacer_vertex()),
+                        attributes: invisible(),
+                    }
+                    .into(),
+                );
+            }
+            for &topic in members {
+                stmts.push(
+                    Edge {
+                        ty: EdgeTy::Pair(spacer_vertex(), vertex(catalog, topic)),
+                        attributes: invisible(),
+                    }
+                    .into(),
+                );
+            }
+        }
+        previous = Some(members);
     }
-    let path_options = PathOptions {
-        recommended: options.recommended,
-        ..PathOptions::default()
+    stmts
+}
+
+/// A box explaining the colours and edge styles the picture uses.
+fn legend(options: &DotOptions, plan: &Plan) -> Node {
+    let swatch = |fill: &str, text: &str, what: &str| {
+        format!(
+            r#"<tr><td bgcolor="{fill}" border="1" style="rounded"><font color="{text}">topic</font></td><td align="left">{what}</td></tr>"#
+        )
     };
-    let path = StudyPath::to(catalog, &options.goals, &path_options);
-    let mut shown = vec![false; catalog.topics.len()];
-    for id in path.topics {
-        shown[id.index()] = true;
+    let mut rows = vec![
+        r#"<tr><td colspan="2"><b>Legend</b></td></tr>"#.to_owned(),
+        swatch("#ffffff", "#000000", "a topic"),
+    ];
+    if !options.goals.is_empty() {
+        rows.push(swatch(GOAL_FILL, "#000000", "a goal"));
     }
-    shown
+    if plan.known.iter().zip(&plan.shown).any(|(&k, &s)| k && s) {
+        rows.push(swatch(KNOWN_FILL, KNOWN_TEXT, "known already"));
+    }
+    rows.push(r#"<tr><td>&#8212;&#8212;&#9654;</td><td align="left">requires: study the first topic before the second</td></tr>"#.to_owned());
+    if options.recommended {
+        rows.push(format!(
+            r#"<tr><td><font color="{SOFT_EDGE}">- - - &#9654;</font></td><td align="left">recommends: helps, but not needed</td></tr>"#
+        ));
+    }
+    if plan.hidden > 0 {
+        rows.push(format!(
+            r#"<tr><td colspan="2" align="left">{} {} implied by longer chains not drawn</td></tr>"#,
+            plan.hidden,
+            if plan.hidden == 1 { "edge" } else { "edges" }
+        ));
+    }
+    let table = format!(
+        r#"<<table border="0" cellborder="0" cellspacing="2" cellpadding="3">{}</table>>"#,
+        rows.concat()
+    );
+    Node::new(
+        NodeId(plain("_legend"), None),
+        vec![
+            attr("id", esc("legend")),
+            attr("tooltip", esc("Legend")),
+            attr("shape", plain("box")),
+            attr("style", esc("rounded")),
+            attr("color", esc("#999999")),
+            attr("fontsize", plain("11")),
+            attr("label", Id::Html(table)),
+        ],
+    )
 }
 
 fn vertex(catalog: &Catalog, topic: TopicId) -> Vertex {
     Vertex::N(NodeId(esc(&catalog.topic(topic).id), None))
 }
 
-fn node(catalog: &Catalog, topic_id: TopicId, options: &DotOptions) -> Node {
+fn node(catalog: &Catalog, topic_id: TopicId, plan: &Plan) -> Node {
     let topic = catalog.topic(topic_id);
-    let mut attributes = vec![attr("label", esc(&topic.title))];
+    let mut attributes = vec![
+        attr("label", esc(&topic.title)),
+        attr("id", esc(&node_id(&topic.id))),
+    ];
     if let Some(summary) = &topic.summary {
         attributes.push(attr("tooltip", esc(summary)));
     }
-    if let Some(resource) = topic.resources.first() {
+    if let Some(resource) = topic.resources.iter().find(|r| is_web_url(&r.url)) {
         attributes.push(attr("URL", esc(&resource.url)));
+        attributes.push(attr("target", esc("_blank")));
     }
-    if options.goals.contains(&topic_id) {
-        attributes.push(attr("fillcolor", esc("#ffd966")));
+    if plan.goal[topic_id.index()] {
+        attributes.push(attr("fillcolor", esc(GOAL_FILL)));
         attributes.push(attr("penwidth", plain("2")));
+    } else if plan.known[topic_id.index()] {
+        attributes.push(attr("fillcolor", esc(KNOWN_FILL)));
+        attributes.push(attr("fontcolor", esc(KNOWN_TEXT)));
+        attributes.push(attr("color", esc(KNOWN_TEXT)));
     }
     Node::new(NodeId(esc(&topic.id), None), attributes)
+}
+
+/// The line confirming a picture was written: what it shows.
+pub fn written(file: &str, plan: &Plan) -> String {
+    let topics = plan.topics();
+    let edges = plan.edges.len();
+    let mut line = format!(
+        "wrote {file}: {topics} {}, {edges} {}",
+        if topics == 1 { "topic" } else { "topics" },
+        if edges == 1 { "edge" } else { "edges" },
+    );
+    if plan.hidden > 0 {
+        line.push_str(&format!(
+            " ({} implied by longer chains not drawn)",
+            plan.hidden
+        ));
+    }
+    line.push('\n');
+    line
 }

@@ -1,9 +1,10 @@
-//! JSON views for machines: study paths (check reports are in [`crate::report`]).
+//! JSON views for machines: study paths, next steps and why (check reports are in [`crate::report`]).
 
 use serde::Serialize;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, TopicId};
 use crate::path::StudyPath;
+use crate::plan::{self, Layout, Need, NextTopic, Why};
 
 /// The version of the JSON layouts below; bumped on any incompatible change.
 pub const FORMAT_VERSION: u32 = 1;
@@ -13,6 +14,17 @@ struct PathJson<'a> {
     goals: Vec<&'a str>,
     path: Vec<PathStepJson<'a>>,
     total_hours: f64,
+    recommended: bool,
+    known: Vec<&'a str>,
+    critical_chain: ChainJson<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    levels: Option<Vec<Vec<&'a str>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pace: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total_weeks: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weeks: Option<Vec<WeekJson<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -23,28 +35,193 @@ struct PathStepJson<'a> {
     hours: Option<f64>,
 }
 
-/// `{"goals": [ids], "path": [{"id", "title", "section", "hours"}], "total_hours"}`.
-pub fn path(catalog: &Catalog, path: &StudyPath) -> String {
-    let doc = PathJson {
-        goals: path
-            .goals
+#[derive(Serialize)]
+struct ChainJson<'a> {
+    topics: Vec<&'a str>,
+    hours: f64,
+}
+
+#[derive(Serialize)]
+struct WeekJson<'a> {
+    first: u64,
+    last: u64,
+    topics: Vec<WeekItemJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct WeekItemJson<'a> {
+    id: &'a str,
+    hours: f64,
+    finished: bool,
+}
+
+fn ids<'a>(catalog: &'a Catalog, topics: &[TopicId]) -> Vec<&'a str> {
+    topics
+        .iter()
+        .map(|&id| catalog.topic(id).id.as_str())
+        .collect()
+}
+
+fn step(catalog: &Catalog, id: TopicId) -> PathStepJson<'_> {
+    let topic = catalog.topic(id);
+    PathStepJson {
+        id: &topic.id,
+        title: &topic.title,
+        section: topic.section.map(|s| catalog.section(s).id.as_str()),
+        hours: topic.hours,
+    }
+}
+
+/// `{"goals": [ids], "path": [{"id", "title", "section", "hours"}],
+/// "total_hours", "recommended", "known": [ids], "critical_chain": {"topics",
+/// "hours"}}`, plus `"levels": [[ids]]` for stages, or `"pace"`,
+/// `"total_weeks"` and `"weeks": [{"first", "last", "topics": [{"id",
+/// "hours", "finished"}]}]` for a week plan (a run of weeks on one topic is one
+/// entry, its hours those of each week).
+pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
+    let chain = plan::critical_chain(catalog, path);
+    let mut doc = PathJson {
+        goals: ids(catalog, &path.goals),
+        path: path.topics.iter().map(|&id| step(catalog, id)).collect(),
+        total_hours: path.total_hours,
+        recommended: path.recommended,
+        known: ids(catalog, &path.known),
+        critical_chain: ChainJson {
+            topics: ids(catalog, &chain.topics),
+            hours: chain.hours,
+        },
+        levels: None,
+        pace: None,
+        total_weeks: None,
+        weeks: None,
+    };
+    match layout {
+        Layout::Sections => {}
+        Layout::Levels(stages) => {
+            doc.levels = Some(stages.iter().map(|stage| ids(catalog, stage)).collect());
+        }
+        Layout::Weeks(plan) => {
+            doc.pace = Some(plan.pace);
+            doc.total_weeks = Some(plan.total_weeks());
+            doc.weeks = Some(
+                plan.weeks
+                    .iter()
+                    .map(|week| WeekJson {
+                        first: week.first,
+                        last: week.last,
+                        topics: week
+                            .items
+                            .iter()
+                            .map(|item| WeekItemJson {
+                                id: &catalog.topic(item.topic).id,
+                                hours: item.hours,
+                                finished: item.finished,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            );
+        }
+    }
+    to_string(&doc)
+}
+
+#[derive(Serialize)]
+struct NextJson<'a> {
+    toward: Vec<&'a str>,
+    known: Vec<&'a str>,
+    remaining_topics: usize,
+    remaining_hours: f64,
+    next: Vec<NextItemJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct NextItemJson<'a> {
+    #[serde(flatten)]
+    step: PathStepJson<'a>,
+    chain_hours: f64,
+    opens: usize,
+    resource: Option<ResourceJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ResourceJson<'a> {
+    title: &'a str,
+    url: &'a str,
+    kind: &'a str,
+}
+
+/// `{"toward": [ids], "known": [ids], "remaining_topics", "remaining_hours",
+/// "next": [{"id", "title", "section", "hours", "chain_hours", "opens",
+/// "resource": {"title", "url", "kind"} or null}]}`, best first.
+pub fn next(catalog: &Catalog, path: &StudyPath, toward: &[TopicId], next: &[NextTopic]) -> String {
+    let doc = NextJson {
+        toward: ids(catalog, toward),
+        known: ids(catalog, &path.known),
+        remaining_topics: path.topics.len(),
+        remaining_hours: path.total_hours,
+        next: next
             .iter()
-            .map(|&g| catalog.topic(g).id.as_str())
-            .collect(),
-        path: path
-            .topics
-            .iter()
-            .map(|&id| {
-                let topic = catalog.topic(id);
-                PathStepJson {
-                    id: &topic.id,
-                    title: &topic.title,
-                    section: topic.section.map(|s| catalog.section(s).id.as_str()),
-                    hours: topic.hours,
-                }
+            .map(|item| NextItemJson {
+                step: step(catalog, item.topic),
+                chain_hours: item.chain_hours,
+                opens: item.opens,
+                resource: catalog
+                    .topic(item.topic)
+                    .resources
+                    .first()
+                    .map(|r| ResourceJson {
+                        title: &r.title,
+                        url: &r.url,
+                        kind: r.kind.as_str(),
+                    }),
             })
             .collect(),
-        total_hours: path.total_hours,
+    };
+    to_string(&doc)
+}
+
+#[derive(Serialize)]
+struct WhyJson<'a> {
+    topic: &'a str,
+    goal: &'a str,
+    need: &'a str,
+    known: bool,
+    chain: Vec<LinkJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct LinkJson<'a> {
+    dependent: &'a str,
+    kind: &'a str,
+    prerequisite: &'a str,
+    because: Option<&'a str>,
+}
+
+/// `{"topic", "goal", "need": "goal" | "required" | "recommended" |
+/// "not-needed", "known", "chain": [{"dependent", "kind", "prerequisite",
+/// "because"}]}`, the chain from the goal down to the topic.
+pub fn why(catalog: &Catalog, why: &Why) -> String {
+    let doc = WhyJson {
+        topic: &catalog.topic(why.topic).id,
+        goal: &catalog.topic(why.goal).id,
+        need: match why.need {
+            Need::Goal => "goal",
+            Need::Required => "required",
+            Need::Recommended => "recommended",
+            Need::NotNeeded => "not-needed",
+        },
+        known: why.known,
+        chain: why
+            .chain
+            .iter()
+            .map(|link| LinkJson {
+                dependent: &catalog.topic(link.dependent).id,
+                kind: link.kind.as_str(),
+                prerequisite: &catalog.topic(link.prerequisite).id,
+                because: link.because.as_deref(),
+            })
+            .collect(),
     };
     to_string(&doc)
 }

@@ -1,6 +1,6 @@
 //! The JSON Schema of topics files, for editors: with the YAML language
 //! server, a file that starts with
-//! `# yaml-language-server: $schema=prereq-topics.schema.json` is completed
+//! `# yaml-language-server: $schema=topics.schema.json` is completed
 //! and checked as it is typed.
 
 use serde_json::{Value, json};
@@ -31,7 +31,6 @@ pub fn value() -> Value {
     let kinds: Vec<&str> = RESOURCE_KINDS.iter().map(|k| k.as_str()).collect();
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://github.com/prereq/prereq/topics.schema.json",
         "title": "prereq topics file",
         "description": "A curriculum: sections and topics in reading order, and the prerequisites between topics.",
         "type": "object",

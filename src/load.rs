@@ -36,6 +36,13 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, (SourceFile, Box
 /// Parses the text into the raw schema: as JSON when the file name ends in
 /// `.json`, else as YAML.
 pub fn parse(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
+    if source.text().trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::new(Code::Schema, "the file is empty")
+                .label(Pos::new(1, 1), 1, "")
+                .help(SHAPE),
+        ));
+    }
     let is_json = std::path::Path::new(source.name())
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
@@ -91,11 +98,6 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
     };
     let at_top = pos.is_known() && pos == first_content(source);
     let (code, message, help): (Code, String, Option<String>) = match err {
-        YamlError::Eof { .. } if source.text().trim().is_empty() => (
-            Code::Schema,
-            "the file is empty".to_owned(),
-            Some(SHAPE.to_owned()),
-        ),
         YamlError::Eof { .. } if at_top || first_content(source) == Pos::default() => (
             Code::Schema,
             "the file holds no topics".to_owned(),
@@ -106,7 +108,12 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
             "a topics file must be a mapping of `version`, `sections` and `topics`".to_owned(),
             Some(SHAPE.to_owned()),
         ),
-        YamlError::Unexpected { expected, .. } => {
+        YamlError::Unexpected { expected, .. } | YamlError::InvalidScalar { ty: expected, .. } => {
+            let expected = match (*expected, key) {
+                ("string scalar", Some("version")) => "u64",
+                ("string scalar", Some("hours")) => "f64",
+                (other, _) => other,
+            };
             (Code::Schema, named(&describe_expected(expected)), None)
         }
         YamlError::SerdeInvalidType {
@@ -120,10 +127,13 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
             ..
         } => (
             Code::Schema,
-            format!("{}, not {unexpected}", named(&describe_expected(expected))),
+            format!(
+                "{}, not {}",
+                named(&describe_expected(expected)),
+                describe_unexpected(unexpected)
+            ),
             None,
         ),
-        YamlError::InvalidScalar { ty, .. } => (Code::Schema, named(&describe_expected(ty)), None),
         YamlError::NullIntoString { .. } => (Code::Schema, named("a string, not empty"), None),
         YamlError::SerdeUnknownVariant {
             variant, expected, ..
@@ -241,6 +251,16 @@ fn describe_expected(expected: &str) -> String {
     text.to_owned()
 }
 
+/// serde's names for what it found, in the words of a topics file.
+fn describe_unexpected(unexpected: &str) -> &str {
+    match unexpected {
+        "sequence" => "a list",
+        "map" => "a mapping",
+        "unit value" => "an empty value",
+        other => other,
+    }
+}
+
 fn describe_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
     use serde_saphyr::budget::BudgetBreach as B;
     match breach {
@@ -257,22 +277,24 @@ fn describe_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
 /// `topics` for an error at `{` in `topics: {}`.
 fn key_at(source: &SourceFile, pos: Pos) -> Option<&str> {
     let line = source.line(pos.line)?;
-    let before: String = line
-        .chars()
-        .take((pos.column as usize).saturating_sub(1))
-        .collect();
+    let end = line
+        .char_indices()
+        .nth((pos.column as usize).saturating_sub(1))
+        .map_or(line.len(), |(offset, _)| offset);
     // Skip an anchor or tag between the key and the value: `title: &a [..]`.
-    let mut before = before.trim_end();
+    let mut before = line[..end].trim_end();
     while let Some((head, last)) = before.rsplit_once(' ')
         && (last.starts_with('&') || last.starts_with('!'))
     {
         before = head.trim_end();
     }
-    let key = before.strip_suffix(':')?;
-    let key = key.trim_start().trim_start_matches("- ").trim();
-    let start = line.find(key)?;
-    let key = &line[start..start + key.len()];
-    (!key.is_empty() && !key.contains([' ', '{', '[', ',', ':'])).then_some(key)
+    // The key is the last word before the colon, in block (`  - id:`) and
+    // flow (`{topic: a, because:`) style alike.
+    let key = before
+        .strip_suffix(':')?
+        .rsplit([' ', '{', '[', ','])
+        .next()?;
+    (!key.is_empty() && !key.contains(['"', '\'', ':'])).then_some(key)
 }
 
 /// Where the document's first node starts: the first line that is not

@@ -39,10 +39,11 @@ pub fn entries(list: &SourceFile) -> impl Iterator<Item = Entry<'_>> {
 
 /// Checks `list` against the `requires` edges of `catalog`: every entry must
 /// come after each topic it requires, and each of those must be listed.
-/// Returns the number of entries and the problems, in line order.
-pub fn check(catalog: &Catalog, list: &SourceFile) -> (usize, Vec<Diagnostic>) {
+/// `topics_file` names the topics file in notes. Returns the number of
+/// entries and the problems, in line order.
+pub fn check(catalog: &Catalog, topics_file: &str, list: &SourceFile) -> (usize, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut listed: HashMap<TopicId, Pos> = HashMap::new();
+    let mut listed: HashMap<TopicId, (Pos, usize)> = HashMap::new();
     let mut order: Vec<(TopicId, Pos, usize)> = Vec::new();
     let mut count = 0;
     let mut suggestions = 0;
@@ -70,20 +71,20 @@ pub fn check(catalog: &Catalog, list: &SourceFile) -> (usize, Vec<Diagnostic>) {
             }
         };
         let topic = catalog.topic(id);
-        if let Some(&first) = listed.get(&id) {
+        if let Some(&(first, first_len)) = listed.get(&id) {
             diagnostics.push(
                 Diagnostic::new(
                     Code::OrderDuplicate,
                     format!("topic `{}` is listed twice", topic.id),
                 )
                 .label(entry.pos, len, "listed again here")
-                .label(first, 1, "first listed here")
+                .label(first, first_len, "first listed here")
                 .topic(&topic.id)
                 .help("remove one of the two lines; the first one counts"),
             );
             continue;
         }
-        listed.insert(id, entry.pos);
+        listed.insert(id, (entry.pos, len));
         order.push((id, entry.pos, len));
     }
     for &(id, pos, len) in &order {
@@ -91,7 +92,7 @@ pub fn check(catalog: &Catalog, list: &SourceFile) -> (usize, Vec<Diagnostic>) {
         for p in topic.requires() {
             let prereq = catalog.topic(p.topic);
             match listed.get(&p.topic) {
-                Some(&at) if at.line > pos.line => diagnostics.push(
+                Some(&(at, at_len)) if at.line > pos.line => diagnostics.push(
                     Diagnostic::new(
                         Code::OrderBeforePrerequisite,
                         format!(
@@ -100,7 +101,7 @@ pub fn check(catalog: &Catalog, list: &SourceFile) -> (usize, Vec<Diagnostic>) {
                         ),
                     )
                     .label(pos, len, format!("requires `{}`", prereq.id))
-                    .label(at, 1, "listed later here")
+                    .label(at, at_len, "listed later here")
                     .topic(&topic.id)
                     .topic(&prereq.id)
                     .help(format!(
@@ -121,8 +122,8 @@ pub fn check(catalog: &Catalog, list: &SourceFile) -> (usize, Vec<Diagnostic>) {
                     .topic(&topic.id)
                     .topic(&prereq.id)
                     .note(format!(
-                        "the requirement is at line {} of the topics file",
-                        p.pos.line
+                        "`{}` requires it at {topics_file}:{}",
+                        topic.id, p.pos.line
                     ))
                     .help(format!("add `{}` above line {}", prereq.id, pos.line)),
                 ),

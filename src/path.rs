@@ -24,6 +24,26 @@ pub struct StudyPath {
     pub topics: Vec<TopicId>,
     /// The sum of the topics' hours.
     pub total_hours: f64,
+    /// Whether `recommends` edges were followed as well as `requires`.
+    pub recommended: bool,
+    /// The topics the learner said they know, as given.
+    pub known: Vec<TopicId>,
+}
+
+impl StudyPath {
+    /// Whether the path follows edges of this kind.
+    pub fn follows(&self, kind: EdgeKind) -> bool {
+        self.recommended || kind == EdgeKind::Requires
+    }
+
+    /// For every topic of the catalog, its place on the path, if it is on it.
+    pub fn positions(&self, catalog: &Catalog) -> Vec<Option<usize>> {
+        let mut positions = vec![None; catalog.topics.len()];
+        for (n, id) in self.topics.iter().enumerate() {
+            positions[id.index()] = Some(n);
+        }
+        positions
+    }
 }
 
 /// Marks, for every topic, whether a walk from `starts` against the edges reaches it.
@@ -70,11 +90,15 @@ impl StudyPath {
         let total_hours = topics
             .iter()
             .map(|&id| catalog.topic(id).hours_or_zero())
-            .sum();
+            .sum::<f64>()
+            // The sum of no hours is -0.0; adding zero makes it 0.0.
+            + 0.0;
         StudyPath {
             goals: goals.to_vec(),
             topics,
             total_hours,
+            recommended: options.recommended,
+            known: options.known.clone(),
         }
     }
 }

@@ -3,15 +3,19 @@
 
 use std::fmt::Write;
 
+use anstyle::Style;
+
 use crate::catalog::{Catalog, EdgeKind, Resource, Section, TopicId};
 use crate::path::StudyPath;
+use crate::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
 
 /// The width text views are laid out for.
 pub const WIDTH: usize = 80;
 
 /// Hours as a person writes them: `6`, `2.5`.
 pub fn hours(h: f64) -> String {
-    let rounded = (h * 10.0).round() / 10.0;
+    // Adding zero turns -0.0 (the sum of no hours) into 0.0.
+    let rounded = (h * 10.0).round() / 10.0 + 0.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {
@@ -63,27 +67,205 @@ pub enum ResourceDetail {
     All,
 }
 
-/// The study path as text: the goal, then the topics under their section
-/// headings with hours and resources, then the total.
-pub fn path(catalog: &Catalog, path: &StudyPath, detail: ResourceDetail) -> String {
-    let mut out = String::new();
-    let goals: Vec<&str> = path
-        .goals
+/// How the learner's text views are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextOptions {
+    /// Which resources to show under each topic.
+    pub resources: ResourceDetail,
+    /// Whether to use colour (ANSI escapes); for terminals only.
+    pub color: bool,
+}
+
+impl Default for TextOptions {
+    fn default() -> Self {
+        Self {
+            resources: ResourceDetail::First,
+            color: false,
+        }
+    }
+}
+
+impl TextOptions {
+    fn paint(self, style: Style, text: &str) -> String {
+        if self.color {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn bold(self, text: &str) -> String {
+        self.paint(Style::new().bold(), text)
+    }
+
+    fn dim(self, text: &str) -> String {
+        self.paint(Style::new().dimmed(), text)
+    }
+}
+
+/// `1 hour`, `2.5 hours`.
+pub fn hours_text(h: f64) -> String {
+    let shown = hours(h);
+    let unit = if shown == "1" { "hour" } else { "hours" };
+    format!("{shown} {unit}")
+}
+
+/// The line saying how many known topics leave the path.
+pub fn known_line(known: usize) -> String {
+    if known == 1 {
+        "Leaving out 1 known topic and everything it requires.".to_owned()
+    } else {
+        format!("Leaving out {known} known topics and everything they require.")
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
+    let titles: Vec<&str> = goals
         .iter()
         .map(|&g| catalog.topic(g).title.as_str())
         .collect();
+    titles.join(" + ")
+}
+
+/// One topic line: `lead`, the title (with its id if it fits), and `right`
+/// aligned to the right margin.
+fn topic_line(
+    out: &mut String,
+    catalog: &Catalog,
+    lead: &str,
+    id: TopicId,
+    right: &str,
+    options: TextOptions,
+) {
+    let topic = catalog.topic(id);
+    let right_width = right.chars().count().max(6);
+    let room = WIDTH.saturating_sub(lead.chars().count() + right_width + 1);
+    let with_id = format!("{} ({})", topic.title, topic.id);
+    let title = if with_id.chars().count() <= room {
+        with_id
+    } else {
+        truncate(&topic.title, room)
+    };
+    let padding = room.saturating_sub(title.chars().count());
+    let line = format!(
+        "{lead}{}{} {right:>right_width$}",
+        options.bold(&title),
+        " ".repeat(padding)
+    );
+    let _ = writeln!(out, "{}", line.trim_end());
+}
+
+/// The topic's resources that `options` asks for, indented by `indent`.
+fn resource_lines(
+    out: &mut String,
+    catalog: &Catalog,
+    id: TopicId,
+    indent: usize,
+    options: TextOptions,
+) {
+    let resources = &catalog.topic(id).resources;
+    let shown = match options.resources {
+        ResourceDetail::First => &resources[..resources.len().min(1)],
+        ResourceDetail::All => &resources[..],
+    };
+    let pad = " ".repeat(indent);
+    for resource in shown {
+        let _ = writeln!(
+            out,
+            "{pad}{}",
+            truncate(&resource_line(resource), WIDTH - indent)
+        );
+        let _ = writeln!(out, "{pad}  {}", options.dim(&resource.url));
+    }
+}
+
+fn hours_label(h: Option<f64>) -> String {
+    h.map(|h| format!("{} h", hours(h))).unwrap_or_default()
+}
+
+/// Wraps `text` to the width, with `first` before the first line and
+/// `rest` before the others.
+fn wrapped(out: &mut String, text: &str, first: &str, rest: &str) {
+    for line in textwrap::wrap(
+        text,
+        textwrap::Options::new(WIDTH)
+            .initial_indent(first)
+            .subsequent_indent(rest)
+            // Ids are hyphenated; breaking them would make them uncopyable.
+            .word_splitter(textwrap::WordSplitter::NoHyphenation),
+    ) {
+        let _ = writeln!(out, "{line}");
+    }
+}
+
+/// The opening lines of a view: the heading, wrapped and bold, and how many
+/// known topics leave the path.
+fn header(out: &mut String, heading: &str, path: &StudyPath, options: TextOptions) {
+    let mut heading_text = String::new();
+    wrapped(&mut heading_text, heading, "", "  ");
+    out.push_str(&options.bold(heading_text.trim_end()));
+    out.push('\n');
+    if !path.known.is_empty() {
+        let _ = writeln!(out, "{}", known_line(path.known.len()));
+    }
+}
+
+/// The closing lines of a path view: the total and the critical chain.
+fn path_summary(out: &mut String, catalog: &Catalog, path: &StudyPath) {
+    let _ = writeln!(out, "\nTotal: {}", hours_text(path.total_hours));
+    let chain = plan::critical_chain(catalog, path);
     let _ = writeln!(
         out,
-        "Study path to {}: {} {}, {} hours",
-        goals.join(" + "),
-        path.topics.len(),
-        if path.topics.len() == 1 {
-            "topic"
-        } else {
-            "topics"
-        },
-        hours(path.total_hours)
+        "Critical chain: {}, the least time even studying topics side by side:",
+        hours_text(chain.hours)
     );
+    // Each arrow stays at the end of a line, after the id it leads from.
+    let mut line = String::from(" ");
+    for (n, &id) in chain.topics.iter().enumerate() {
+        let mut word = catalog.topic(id).id.clone();
+        if n + 1 < chain.topics.len() {
+            word.push_str(" ->");
+        }
+        if line.len() > 2 && line.chars().count() + 1 + word.chars().count() > WIDTH {
+            let _ = writeln!(out, "{line}");
+            line = String::from(" ");
+        }
+        line.push(' ');
+        line.push_str(&word);
+    }
+    let _ = writeln!(out, "{line}");
+}
+
+/// The study path as text: a summary line, then the topics grouped as
+/// `layout` says, with hours and resources, then the total and the
+/// critical chain.
+pub fn path(
+    catalog: &Catalog,
+    path: &StudyPath,
+    layout: Layout<'_>,
+    options: TextOptions,
+) -> String {
+    let mut out = String::new();
+    let goals = goal_titles(catalog, &path.goals);
+    let count = plural(path.topics.len(), "topic", "topics");
+    let total = hours_text(path.total_hours);
+    let heading = match layout {
+        Layout::Sections => format!("Study path to {goals}: {count}, {total}"),
+        Layout::Levels(stages) => format!(
+            "Study path to {goals}: {count}, {total}, {}",
+            plural(stages.len(), "stage", "stages")
+        ),
+        Layout::Weeks(plan) => format!(
+            "Study plan for {goals} at {} a week: {count}, {total}, {}",
+            hours_text(plan.pace),
+            plural(plan.total_weeks() as usize, "week", "weeks")
+        ),
+    };
+    header(&mut out, &heading, path, options);
     if path.topics.is_empty() {
         let _ = writeln!(
             out,
@@ -91,6 +273,16 @@ pub fn path(catalog: &Catalog, path: &StudyPath, detail: ResourceDetail) -> Stri
         );
         return out;
     }
+    match layout {
+        Layout::Sections => sections(&mut out, catalog, path, options),
+        Layout::Levels(stages) => levels(&mut out, catalog, stages, options),
+        Layout::Weeks(plan) => weeks(&mut out, catalog, plan, options),
+    }
+    path_summary(&mut out, catalog, path);
+    out
+}
+
+fn sections(out: &mut String, catalog: &Catalog, path: &StudyPath, options: TextOptions) {
     let mut current_section = None;
     let number_width = path.topics.len().to_string().len();
     for (n, &id) in path.topics.iter().enumerate() {
@@ -101,36 +293,199 @@ pub fn path(catalog: &Catalog, path: &StudyPath, detail: ResourceDetail) -> Stri
                 || "(no section)".to_owned(),
                 |s| section_heading(catalog.section(s)),
             );
-            let _ = writeln!(out, "\n{}", truncate(&heading, WIDTH));
+            let _ = writeln!(out, "\n{}", options.bold(&truncate(&heading, WIDTH)));
         }
-        let hours_text = topic
-            .hours
-            .map(|h| format!("{} h", hours(h)))
-            .unwrap_or_default();
         let lead = format!("  {:>number_width$}. ", n + 1);
-        let room = WIDTH - lead.len() - hours_text.len().max(6) - 1;
-        let with_id = format!("{} ({})", topic.title, topic.id);
-        let title = if with_id.chars().count() <= room {
-            with_id
-        } else {
-            truncate(&topic.title, room)
-        };
-        let _ = writeln!(out, "{lead}{title:<room$} {hours_text:>6}");
-        let indent = " ".repeat(lead.len());
-        let shown = match detail {
-            ResourceDetail::First => &topic.resources[..topic.resources.len().min(1)],
-            ResourceDetail::All => &topic.resources[..],
-        };
-        for resource in shown {
-            let _ = writeln!(
+        topic_line(out, catalog, &lead, id, &hours_label(topic.hours), options);
+        resource_lines(out, catalog, id, lead.len(), options);
+    }
+}
+
+fn levels(out: &mut String, catalog: &Catalog, stages: &[Vec<TopicId>], options: TextOptions) {
+    let _ = writeln!(out, "Topics within a stage can be studied side by side.");
+    let count: usize = stages.iter().map(Vec::len).sum();
+    let number_width = count.to_string().len();
+    let mut n = 0;
+    for (s, stage) in stages.iter().enumerate() {
+        let stage_hours: f64 = stage
+            .iter()
+            .map(|&id| catalog.topic(id).hours_or_zero())
+            .sum();
+        let heading = format!(
+            "Stage {}: {}, {}",
+            s + 1,
+            plural(stage.len(), "topic", "topics"),
+            hours_text(stage_hours)
+        );
+        let _ = writeln!(out, "\n{}", options.bold(&heading));
+        for &id in stage {
+            n += 1;
+            let lead = format!("  {n:>number_width$}. ");
+            topic_line(
                 out,
-                "{indent}{}",
-                truncate(&resource_line(resource), WIDTH - indent.len())
+                catalog,
+                &lead,
+                id,
+                &hours_label(catalog.topic(id).hours),
+                options,
             );
-            let _ = writeln!(out, "{indent}  {}", resource.url);
+            resource_lines(out, catalog, id, lead.len(), options);
         }
     }
-    let _ = writeln!(out, "\nTotal: {} hours", hours(path.total_hours));
+}
+
+fn weeks(out: &mut String, catalog: &Catalog, plan: &WeekPlan, options: TextOptions) {
+    let mut started = vec![false; catalog.topics.len()];
+    for week in &plan.weeks {
+        let week_hours: f64 = week.items.iter().map(|item| item.hours).sum();
+        let heading = if week.first == week.last {
+            format!("Week {}: {}", week.first, hours_text(week_hours))
+        } else {
+            format!(
+                "Weeks {} to {}: {} a week",
+                week.first,
+                week.last,
+                hours_text(week_hours)
+            )
+        };
+        let _ = writeln!(out, "\n{}", options.bold(&heading));
+        for item in &week.items {
+            let total = catalog.topic(item.topic).hours;
+            let whole = item.finished
+                && !started[item.topic.index()]
+                && total.is_none_or(|t| (t - item.hours).abs() < 1e-9);
+            let right = if whole {
+                hours_label(total)
+            } else {
+                format!("{} of {} h", hours(item.hours), hours(total.unwrap_or(0.0)))
+            };
+            topic_line(out, catalog, "  ", item.topic, &right, options);
+            if !std::mem::replace(&mut started[item.topic.index()], true) {
+                resource_lines(out, catalog, item.topic, 4, options);
+            }
+        }
+    }
+}
+
+/// What to study next: the topics that can be started now, ranked, each with
+/// its hours, what it leads to and its first resource (or all, as `options`
+/// says).
+pub fn next(
+    catalog: &Catalog,
+    path: &StudyPath,
+    toward: &[TopicId],
+    next: &[NextTopic],
+    options: TextOptions,
+) -> String {
+    let mut out = String::new();
+    let heading = if path.topics.is_empty() {
+        if toward.is_empty() {
+            "Study next: no topics left".to_owned()
+        } else {
+            format!(
+                "Study next toward {}: no topics left",
+                goal_titles(catalog, toward)
+            )
+        }
+    } else if toward.is_empty() {
+        format!(
+            "Study next: {} of {} left can be started now",
+            next.len(),
+            plural(path.topics.len(), "topic", "topics")
+        )
+    } else {
+        format!(
+            "Study next toward {}: {} of {} on the way can be started now",
+            goal_titles(catalog, toward),
+            next.len(),
+            plural(path.topics.len(), "topic", "topics")
+        )
+    };
+    header(&mut out, &heading, path, options);
+    if next.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNothing left to study: you know every topic on the way."
+        );
+        return out;
+    }
+    let number_width = next.len().to_string().len();
+    out.push('\n');
+    for (n, item) in next.iter().enumerate() {
+        let lead = format!("  {:>number_width$}. ", n + 1);
+        let topic = catalog.topic(item.topic);
+        topic_line(
+            &mut out,
+            catalog,
+            &lead,
+            item.topic,
+            &hours_label(topic.hours),
+            options,
+        );
+        let pad = " ".repeat(lead.len());
+        let _ = writeln!(
+            out,
+            "{pad}{}",
+            options.dim(&format!(
+                "leads a chain of {} h; opens {}",
+                hours(item.chain_hours),
+                plural(item.opens, "topic", "topics")
+            ))
+        );
+        resource_lines(&mut out, catalog, item.topic, lead.len(), options);
+    }
+    out
+}
+
+/// Why a topic is on the way to a goal: a plain sentence, then the chain of
+/// edges from the goal down to the topic, each with its reason.
+pub fn why(catalog: &Catalog, why: &Why, options: TextOptions) -> String {
+    let name = |id: TopicId| {
+        let topic = catalog.topic(id);
+        format!("{} ({})", topic.title, topic.id)
+    };
+    let (topic, goal) = (name(why.topic), name(why.goal));
+    let edges = plural(why.chain.len(), "edge", "edges");
+    let sentence = match why.need {
+        Need::Goal => format!("{topic} is the goal itself."),
+        Need::Required => format!("{goal} requires {topic}, through {edges}:"),
+        Need::Recommended => format!(
+            "{topic} is only recommended for {goal}, not required: every chain \
+             between them has a `recommends` edge, so it is on the path only \
+             when recommendations are followed. The closest, through {edges}:"
+        ),
+        Need::NotNeeded => format!(
+            "{topic} is not needed for {goal}: no chain of prerequisites leads \
+             from the goal to it."
+        ),
+    };
+    let mut out = String::new();
+    let mut sentence_text = String::new();
+    wrapped(&mut sentence_text, &sentence, "", "");
+    out.push_str(&options.bold(sentence_text.trim_end()));
+    out.push('\n');
+    if !why.chain.is_empty() {
+        out.push('\n');
+    }
+    for link in &why.chain {
+        let edge = format!(
+            "{} {} {}",
+            catalog.topic(link.dependent).title,
+            link.kind.as_str(),
+            catalog.topic(link.prerequisite).title
+        );
+        wrapped(&mut out, &edge, "  ", "    ");
+        if let Some(because) = &link.because {
+            wrapped(&mut out, because, "    because: ", "             ");
+        }
+    }
+    if why.known {
+        let _ = writeln!(
+            out,
+            "\nYou know {} (or a topic that requires it), so it is not on your path.",
+            catalog.topic(why.topic).title
+        );
+    }
     out
 }
 
@@ -216,8 +571,10 @@ pub fn show(catalog: &Catalog, id: TopicId) -> String {
     }
     let unlocks: Vec<(TopicId, EdgeKind)> = {
         let mut v: Vec<_> = catalog.graph().dependents(id).collect();
+        // Requires sorts before Recommends, so a topic that both requires and
+        // recommends this one is listed once, as requiring it.
         v.sort_unstable();
-        v.dedup();
+        v.dedup_by_key(|(topic, _)| *topic);
         v
     };
     if !unlocks.is_empty() {

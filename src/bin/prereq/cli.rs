@@ -33,10 +33,18 @@ pub struct InputArgs {
 pub enum Command {
     /// Print every topic the goals need, each after its prerequisites.
     Path(PathArgs),
+    /// List the topics you can study now, ranked by how much of the goal's path waits on them.
+    Next(NextArgs),
+    /// Explain why a goal needs a topic: the chain of prerequisites and their reasons.
+    Why(WhyArgs),
     /// Validate the topics file; exit 1 if it has errors.
     Check(CheckArgs),
     /// Print the roadmap as a Graphviz DOT graph.
     Dot(DotArgs),
+    /// Draw the roadmap into an SVG, PNG or PDF file with Graphviz.
+    Render(RenderArgs),
+    /// Write the roadmap as one web page to explore offline.
+    Html(HtmlArgs),
     /// Show one topic: prerequisites and why, what it unlocks, hours, resources.
     Show(ShowArgs),
     /// List every topic in reading order.
@@ -48,24 +56,84 @@ pub enum Command {
     Schema,
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), for `man -l -` or a man directory.
-    Man,
+    /// Print a manual page (roff), for `man -l -` or a man directory.
+    Man(ManArgs),
+}
+
+/// What the learner already knows. A known topic and everything it requires
+/// leave the path.
+#[derive(Debug, Args)]
+pub struct KnownArgs {
+    /// Topics you know: ids, aliases or titles, comma-separated (repeatable).
+    #[arg(long, value_name = "TOPICS", value_delimiter = ',')]
+    pub known: Vec<String>,
+    /// A progress file: one topic you know per line (id, alias or title), `#` comments.
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct PathArgs {
-    /// Goals: ids, aliases or titles (case-insensitive).
+    /// Goals: ids, aliases or titles (case-insensitive); several give one merged path.
     #[arg(required = true, value_name = "GOAL")]
     pub goals: Vec<String>,
+    #[command(flatten)]
+    pub known: KnownArgs,
     /// Follow `recommends` edges as well as `requires`.
     #[arg(long)]
     pub recommended: bool,
-    /// Show every resource of each topic, not only the first.
+    /// Group the path into stages whose topics can be studied side by side.
+    #[arg(long, conflicts_with = "pace")]
+    pub levels: bool,
+    /// Lay the path out week by week at this many hours of study a week.
+    #[arg(long, value_name = "HOURS_PER_WEEK", value_parser = parse_pace)]
+    pub pace: Option<f64>,
+    /// Show every resource of each topic, not only the first (text output).
     #[arg(long)]
     pub resources: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// Only topics on the way to this goal (repeatable); without it, the whole curriculum.
+    #[arg(long, value_name = "GOAL")]
+    pub toward: Vec<String>,
+    #[command(flatten)]
+    pub known: KnownArgs,
+    /// Follow `recommends` edges as well as `requires`.
+    #[arg(long)]
+    pub recommended: bool,
+    /// Show every resource of each topic, not only the first (text output).
+    #[arg(long)]
+    pub resources: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct WhyArgs {
+    /// The topic in question: id, alias or title.
+    pub topic: String,
+    /// The goal whose path it may be on.
+    pub goal: String,
+    #[command(flatten)]
+    pub known: KnownArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
+    pub format: ViewFormat,
+}
+
+/// A week has 168 hours; a pace outside (0, 168] is a typo.
+fn parse_pace(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(pace) if pace > 0.0 && pace <= 168.0 => Ok(pace),
+        Ok(_) => Err("give more than 0 and at most 168 hours a week".to_owned()),
+        Err(_) => Err("give a number of hours a week, such as `6` or `7.5`".to_owned()),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -73,7 +141,7 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub strict: bool,
-    /// Silence a rule by its code, such as `isolated-topic` (repeatable).
+    /// Silence a warning rule by its code, such as `isolated-topic` (repeatable).
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
     /// Also check an ordered list of topics (one id, alias or title per line,
@@ -111,20 +179,101 @@ pub struct DiffArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command, for its own page (prereq-COMMAND(1)); without it, prereq(1).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }
 
+/// What a roadmap picture shows.
 #[derive(Debug, Args)]
-pub struct DotArgs {
+pub struct DiagramArgs {
     /// Draw only the study path to this goal, highlighted (repeatable).
     #[arg(long, value_name = "GOAL")]
     pub goal: Vec<String>,
-    /// With --goal: include topics reached through `recommends` edges.
+    /// Draw only the topics of this section: id, number or title (repeatable).
+    #[arg(long, value_name = "SECTION")]
+    pub section: Vec<String>,
+    /// Known topics are greyed, with everything they require.
+    #[command(flatten)]
+    pub known: KnownArgs,
+    /// Draw `recommends` edges too, dashed; with --goal, their topics join the path.
     #[arg(long)]
     pub recommended: bool,
+    /// Which way prerequisites point: TB (top to bottom) or LR (left to right).
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        default_value = "TB",
+        value_name = "DIR"
+    )]
+    pub rankdir: RankDir,
+}
+
+#[derive(Debug, Args)]
+pub struct DotArgs {
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
+    /// Hide each edge that a longer chain of drawn edges already implies.
+    #[arg(long)]
+    pub reduce: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The picture file to write; replaced only once the new one is complete.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+    /// Picture format [default: from the file's extension].
+    #[arg(long, value_enum)]
+    pub format: Option<PictureFormat>,
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
+    /// Draw every edge, also those a longer chain already implies (slower to lay out).
+    #[arg(long)]
+    pub all_edges: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HtmlArgs {
+    /// The web page to write; replaced only once the new one is complete.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
+    /// Draw every edge, also those a longer chain already implies (slower to lay out).
+    #[arg(long)]
+    pub all_edges: bool,
+}
+
+/// Which way prerequisites point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RankDir {
+    /// Top to bottom.
+    #[value(name = "TB")]
+    Tb,
+    /// Left to right.
+    #[value(name = "LR")]
+    Lr,
+}
+
+/// A picture format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PictureFormat {
+    /// Scalable vector graphics, with tooltips and links.
+    Svg,
+    /// A bitmap.
+    Png,
+    /// A printable page, with links.
+    Pdf,
 }
 
 #[derive(Debug, Args)]
@@ -137,6 +286,17 @@ pub struct ShowArgs {
 pub enum Format {
     /// For people.
     Text,
+    /// One JSON document.
+    Json,
+}
+
+/// How the learner's views (path, next, why) are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewFormat {
+    /// For people, fitting 80 columns; colour on a terminal unless NO_COLOR is set.
+    Text,
+    /// A Markdown checklist with resources as links, for notes or issues.
+    Markdown,
     /// One JSON document.
     Json,
 }

@@ -1,14 +1,45 @@
 use anyhow::Result;
 use prereq::catalog::Catalog;
-use prereq::dot::DotOptions;
+use prereq::dot::{DotOptions, RankDir};
 
 use super::{Exit, print, resolve_all};
-use crate::cli::DotArgs;
+use crate::cli::{self, DiagramArgs, DotArgs};
 
 pub fn run(catalog: &Catalog, args: &DotArgs) -> Result<Exit> {
-    let options = DotOptions {
-        goals: resolve_all(catalog, &args.goal)?,
-        recommended: args.recommended,
+    match options(catalog, &args.diagram, args.reduce)? {
+        Ok(options) => print(&prereq::dot::to_dot(catalog, &options)),
+        Err(exit) => Ok(exit),
+    }
+}
+
+/// The drawing options the diagram arguments ask for, or the exit code after
+/// reporting a bad progress file.
+pub fn options(
+    catalog: &Catalog,
+    args: &DiagramArgs,
+    reduce: bool,
+) -> Result<Result<DotOptions, Exit>> {
+    let mut sections = Vec::with_capacity(args.section.len());
+    for name in &args.section {
+        let id = prereq::dot::find_section(catalog, name)?;
+        if !sections.contains(&id) {
+            sections.push(id);
+        }
+    }
+    let goals = resolve_all(catalog, &args.goal)?;
+    let known = match super::known(catalog, &args.known)? {
+        Ok(known) => known,
+        Err(exit) => return Ok(Err(exit)),
     };
-    print(&prereq::dot::to_dot(catalog, &options))
+    Ok(Ok(DotOptions {
+        goals,
+        recommended: args.recommended,
+        known,
+        reduce,
+        sections,
+        rankdir: match args.rankdir {
+            cli::RankDir::Tb => RankDir::TopBottom,
+            cli::RankDir::Lr => RankDir::LeftRight,
+        },
+    }))
 }

@@ -2,30 +2,40 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use prereq::catalog::{Catalog, TopicId};
 use prereq::diagnostic::Diagnostic;
+use prereq::path::{PathOptions, StudyPath};
+use prereq::progress::KnownError;
 use prereq::source::SourceFile;
+use prereq::text::{ResourceDetail, TextOptions};
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, KnownArgs};
 use crate::input;
 
 mod check;
 mod completions;
 mod diff;
 mod dot;
+mod html;
+mod next;
 mod path;
+mod render;
 mod show;
+mod why;
 
 /// The exit codes prereq promises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     /// Success.
     Ok = 0,
-    /// The topics have errors (or warnings, with `check --strict`).
+    /// The topics have errors (or warnings, with `check --strict`), or the
+    /// progress file names topics that do not exist.
     Invalid = 1,
     /// Bad usage or an I/O failure.
     Usage = 2,
+    /// Graphviz is missing or failed.
+    Graphviz = 3,
 }
 
 impl From<Exit> for ExitCode {
@@ -40,11 +50,15 @@ pub fn run(cli: Cli) -> Result<Exit> {
     match &cli.command {
         Command::Schema => print(&prereq::json_schema::schema()),
         Command::Completions(args) => completions::run(args),
-        Command::Man => completions::man(),
+        Command::Man(args) => completions::man(args),
         Command::Diff(args) => diff::run(args),
         Command::Check(args) => check::run(input::read(topics)?, args),
         Command::Path(args) => with_catalog(topics, |catalog| path::run(catalog, args)),
+        Command::Next(args) => with_catalog(topics, |catalog| next::run(catalog, args)),
+        Command::Why(args) => with_catalog(topics, |catalog| why::run(catalog, args)),
         Command::Dot(args) => with_catalog(topics, |catalog| dot::run(catalog, args)),
+        Command::Render(args) => with_catalog(topics, |catalog| render::run(catalog, args)),
+        Command::Html(args) => with_catalog(topics, |catalog| html::run(catalog, args)),
         Command::Show(args) => with_catalog(topics, |catalog| show::run(catalog, args)),
         Command::List => with_catalog(topics, |catalog| print(&prereq::text::list(catalog))),
     }
@@ -81,6 +95,62 @@ pub fn render_all(source: &SourceFile, diagnostics: &[Diagnostic], color: bool) 
         .map(|d| d.render(source, color) + "\n")
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The topics `--known` and `--progress` name, or the exit code after
+/// reporting a progress file's errors. An unknown `--known` name is a usage
+/// error; a bad progress file is bad input data, like a bad topics file.
+pub fn known(catalog: &Catalog, args: &KnownArgs) -> Result<Result<Vec<TopicId>, Exit>> {
+    let progress = match &args.progress {
+        None => None,
+        Some(path) => {
+            if path.is_dir() {
+                anyhow::bail!("cannot read `{}`: it is a directory", path.display());
+            }
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+            match prereq::load::decode(&path.display().to_string(), bytes) {
+                Ok(source) => Some(source),
+                Err((source, diagnostic)) => {
+                    return Ok(Err(report_invalid(&source, &[*diagnostic])));
+                }
+            }
+        }
+    };
+    match prereq::progress::known_topics(catalog, &args.known, progress.as_ref()) {
+        Ok(known) => Ok(Ok(known)),
+        Err(KnownError::Named(unknown)) => anyhow::bail!("--known: {unknown}"),
+        Err(KnownError::Progress(diagnostics)) => {
+            let source = progress
+                .as_ref()
+                .expect("progress errors come from a progress file");
+            Ok(Err(report_invalid(source, &diagnostics)))
+        }
+    }
+}
+
+/// The study path to `goals` for the learner `--known` and `--progress`
+/// describe, or the exit code after reporting a bad progress file.
+pub fn study_path(
+    catalog: &Catalog,
+    goals: &[TopicId],
+    known_args: &KnownArgs,
+    recommended: bool,
+) -> Result<Result<StudyPath, Exit>> {
+    Ok(known(catalog, known_args)?
+        .map(|known| StudyPath::to(catalog, goals, &PathOptions { recommended, known })))
+}
+
+/// Text options from `--resources` and whether stdout is a colour terminal.
+pub fn text_options(all_resources: bool) -> TextOptions {
+    TextOptions {
+        resources: if all_resources {
+            ResourceDetail::All
+        } else {
+            ResourceDetail::First
+        },
+        color: color_on(&std::io::stdout()),
+    }
 }
 
 pub fn report_invalid(source: &SourceFile, diagnostics: &[Diagnostic]) -> Exit {

@@ -1,25 +1,32 @@
 use anyhow::Result;
 use prereq::catalog::Catalog;
-use prereq::path::{PathOptions, StudyPath};
-use prereq::text::ResourceDetail;
+use prereq::plan::{self, Layout};
 
-use super::{Exit, print, resolve_all};
-use crate::cli::{Format, PathArgs};
+use super::{Exit, print, resolve_all, study_path, text_options};
+use crate::cli::{PathArgs, ViewFormat};
 
 pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<Exit> {
     let goals = resolve_all(catalog, &args.goals)?;
-    let options = PathOptions {
-        recommended: args.recommended,
-        ..PathOptions::default()
+    let path = match study_path(catalog, &goals, &args.known, args.recommended)? {
+        Ok(path) => path,
+        Err(exit) => return Ok(exit),
     };
-    let path = StudyPath::to(catalog, &goals, &options);
-    let detail = if args.resources {
-        ResourceDetail::All
+    let stages;
+    let week_plan;
+    let layout = if args.levels {
+        stages = plan::levels(catalog, &path);
+        Layout::Levels(&stages)
+    } else if let Some(pace) = args.pace {
+        week_plan = plan::weeks(catalog, &path, pace)?;
+        Layout::Weeks(&week_plan)
     } else {
-        ResourceDetail::First
+        Layout::Sections
     };
     print(&match args.format {
-        Format::Text => prereq::text::path(catalog, &path, detail),
-        Format::Json => prereq::json::path(catalog, &path),
+        ViewFormat::Text => {
+            prereq::text::path(catalog, &path, layout, text_options(args.resources))
+        }
+        ViewFormat::Markdown => prereq::markdown::path(catalog, &path, layout),
+        ViewFormat::Json => prereq::json::path(catalog, &path, layout),
     })
 }

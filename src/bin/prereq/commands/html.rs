@@ -1,0 +1,21 @@
+use anyhow::Result;
+use prereq::catalog::Catalog;
+use prereq::render::Format;
+
+use super::Exit;
+use super::render::{Picture, graphviz_failure};
+use crate::cli::HtmlArgs;
+
+pub fn run(catalog: &Catalog, args: &HtmlArgs) -> Result<Exit> {
+    let picture = match Picture::new(catalog, &args.diagram, args.all_edges)? {
+        Ok(picture) => picture,
+        Err(exit) => return Ok(exit),
+    };
+    let svg = match prereq::render::graphviz(&picture.dot, Format::Svg) {
+        Ok(svg) => String::from_utf8_lossy(&svg).into_owned(),
+        Err(err) => return graphviz_failure(err),
+    };
+    let page = prereq::html::page(catalog, &picture.options, &picture.plan, &svg);
+    let result = prereq::render::write_atomic(&args.output, page.as_bytes());
+    picture.finish(&args.output, result)
+}

@@ -1,0 +1,82 @@
+use anyhow::{Result, bail};
+use prereq::catalog::Catalog;
+use prereq::dot::{DotOptions, Plan, dot_text, layout_warning, roadmap_of};
+use prereq::render::{Format, RenderError};
+
+use super::{Exit, print};
+use crate::cli::{DiagramArgs, PictureFormat, RenderArgs};
+
+pub fn run(catalog: &Catalog, args: &RenderArgs) -> Result<Exit> {
+    let format = match args.format {
+        Some(PictureFormat::Svg) => Format::Svg,
+        Some(PictureFormat::Png) => Format::Png,
+        Some(PictureFormat::Pdf) => Format::Pdf,
+        None => match Format::from_path(&args.output) {
+            Some(format) => format,
+            None => bail!(
+                "cannot tell the picture format of `{}`: end the name in .svg, .png or .pdf, or pass --format",
+                args.output.display()
+            ),
+        },
+    };
+    let picture = match Picture::new(catalog, &args.diagram, args.all_edges)? {
+        Ok(picture) => picture,
+        Err(exit) => return Ok(exit),
+    };
+    let result = prereq::render::render_to(&picture.dot, format, &args.output);
+    picture.finish(&args.output, result)
+}
+
+/// A roadmap ready for Graphviz: what it shows, and its DOT text.
+pub struct Picture {
+    pub options: DotOptions,
+    pub plan: Plan,
+    pub dot: String,
+}
+
+impl Picture {
+    /// Plans the picture the arguments ask for (edges reduced unless
+    /// `all_edges`), warning first when its layout will take long; or the exit
+    /// code after reporting a bad progress file.
+    pub fn new(
+        catalog: &Catalog,
+        args: &DiagramArgs,
+        all_edges: bool,
+    ) -> Result<Result<Picture, Exit>> {
+        let options = match super::dot::options(catalog, args, !all_edges)? {
+            Ok(options) => options,
+            Err(exit) => return Ok(Err(exit)),
+        };
+        let plan = Plan::new(catalog, &options);
+        if let Some(warning) = layout_warning(&plan) {
+            eprintln!("warning: {warning}");
+        }
+        let dot = dot_text(&roadmap_of(catalog, &options, &plan));
+        Ok(Ok(Picture { options, plan, dot }))
+    }
+
+    /// Reports how writing `output` went.
+    pub fn finish(
+        &self,
+        output: &std::path::Path,
+        result: Result<(), RenderError>,
+    ) -> Result<Exit> {
+        match result {
+            Ok(()) => print(&prereq::dot::written(
+                &output.display().to_string(),
+                &self.plan,
+            )),
+            Err(err) => graphviz_failure(err),
+        }
+    }
+}
+
+/// Exit 3 for Graphviz's faults; other failures are I/O errors.
+pub fn graphviz_failure(err: RenderError) -> Result<Exit> {
+    if err.is_graphviz() {
+        eprintln!("error: {err}");
+        Ok(Exit::Graphviz)
+    } else {
+        Err(err.into())
+    }
+}

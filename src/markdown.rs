@@ -1,0 +1,317 @@
+//! Markdown views for notes and issues: study paths and next steps as task
+//! checklists with every resource as a link, and the chain behind `why`.
+
+use std::fmt::Write;
+
+use crate::catalog::{Catalog, Resource, TopicId};
+use crate::path::StudyPath;
+use crate::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
+use crate::text::{hours, hours_text, section_heading};
+
+/// Escapes the characters that Markdown would read as markup in running
+/// text (inside a list item, never at the start of a line).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if c.is_control() {
+            out.push(' ');
+            continue;
+        }
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '~')
+            || (c == '&' && starts_entity(&text[at + 1..]))
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether text after a `&` reads as an entity: `amp;`, `#38;`.
+fn starts_entity(rest: &str) -> bool {
+    let name = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+        .unwrap_or(rest.len());
+    name > 0 && rest[name..].starts_with(';')
+}
+
+/// A link destination: parentheses, angle brackets and backslashes escaped.
+fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if matches!(c, '(' | ')' | '<' | '>' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A resource as a list item: `[Title](url), Author (video): note`.
+fn resource_item(resource: &Resource) -> String {
+    let mut line = format!(
+        "[{}]({})",
+        escape(&resource.title),
+        destination(&resource.url)
+    );
+    if let Some(author) = resource.author.as_ref().filter(|a| **a != resource.title) {
+        let _ = write!(line, ", {}", escape(author));
+    }
+    let _ = write!(line, " ({})", resource.kind.as_str());
+    if let Some(note) = &resource.note {
+        let _ = write!(line, ": {}", escape(note));
+    }
+    line
+}
+
+fn topic_name(catalog: &Catalog, id: TopicId) -> String {
+    let topic = catalog.topic(id);
+    format!("**{}** (`{}`)", escape(&topic.title), topic.id)
+}
+
+/// A checklist item for a topic, `detail` after its name, then every
+/// resource as a link.
+fn task(out: &mut String, catalog: &Catalog, id: TopicId, detail: &str) {
+    let _ = writeln!(out, "- [ ] {}{detail}", topic_name(catalog, id));
+    for resource in &catalog.topic(id).resources {
+        let _ = writeln!(out, "  - {}", resource_item(resource));
+    }
+}
+
+fn hours_detail(h: Option<f64>) -> String {
+    h.map(|h| format!(", {} h", hours(h))).unwrap_or_default()
+}
+
+fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
+    let titles: Vec<String> = goals
+        .iter()
+        .map(|&g| escape(&catalog.topic(g).title))
+        .collect();
+    titles.join(" + ")
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The study path as a Markdown checklist, grouped as `layout` says, each
+/// topic with its hours and its resources as links.
+pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
+    let mut out = String::new();
+    let goals = goal_titles(catalog, &path.goals);
+    match layout {
+        Layout::Weeks(plan) => {
+            let _ = writeln!(
+                out,
+                "# Study plan for {goals}, {} a week",
+                hours_text(plan.pace)
+            );
+        }
+        _ => {
+            let _ = writeln!(out, "# Study path to {goals}");
+        }
+    }
+    let mut summary = format!(
+        "\n{}, {}",
+        count(path.topics.len(), "topic", "topics"),
+        hours_text(path.total_hours)
+    );
+    match layout {
+        Layout::Sections => {}
+        Layout::Levels(stages) => {
+            let _ = write!(
+                summary,
+                " in {} (topics within a stage can be studied side by side)",
+                count(stages.len(), "stage", "stages")
+            );
+        }
+        Layout::Weeks(plan) => {
+            let _ = write!(
+                summary,
+                " over {}",
+                count(plan.total_weeks() as usize, "week", "weeks")
+            );
+        }
+    }
+    if path.topics.is_empty() {
+        let _ = writeln!(
+            out,
+            "{summary}: nothing left to study, you know every topic on the way."
+        );
+        return out;
+    }
+    let chain = plan::critical_chain(catalog, path);
+    let ids: Vec<String> = chain
+        .topics
+        .iter()
+        .map(|&id| format!("`{}`", catalog.topic(id).id))
+        .collect();
+    let _ = writeln!(
+        out,
+        "{summary}. Critical chain, the least time even studying topics side by side: {} ({}).",
+        hours_text(chain.hours),
+        ids.join(" → ")
+    );
+    if !path.known.is_empty() {
+        let _ = writeln!(out, "\n{}", crate::text::known_line(path.known.len()));
+    }
+    match layout {
+        Layout::Sections => {
+            let mut current = None;
+            for (n, &id) in path.topics.iter().enumerate() {
+                let topic = catalog.topic(id);
+                if n == 0 || topic.section != current {
+                    current = topic.section;
+                    let heading = topic.section.map_or_else(
+                        || "(no section)".to_owned(),
+                        |s| section_heading(catalog.section(s)),
+                    );
+                    let _ = writeln!(out, "\n## {}\n", escape(&heading));
+                }
+                task(&mut out, catalog, id, &hours_detail(topic.hours));
+            }
+        }
+        Layout::Levels(stages) => {
+            for (s, stage) in stages.iter().enumerate() {
+                let _ = writeln!(out, "\n## Stage {}\n", s + 1);
+                for &id in stage {
+                    task(
+                        &mut out,
+                        catalog,
+                        id,
+                        &hours_detail(catalog.topic(id).hours),
+                    );
+                }
+            }
+        }
+        Layout::Weeks(plan) => weeks(&mut out, catalog, plan),
+    }
+    out
+}
+
+fn weeks(out: &mut String, catalog: &Catalog, plan: &WeekPlan) {
+    let mut started = vec![false; catalog.topics.len()];
+    for week in &plan.weeks {
+        if week.first == week.last {
+            let _ = writeln!(out, "\n## Week {}\n", week.first);
+        } else {
+            let _ = writeln!(out, "\n## Weeks {} to {}\n", week.first, week.last);
+        }
+        for item in &week.items {
+            let total = catalog.topic(item.topic).hours;
+            let first = !std::mem::replace(&mut started[item.topic.index()], true);
+            let whole =
+                first && item.finished && total.is_none_or(|t| (t - item.hours).abs() < 1e-9);
+            if whole {
+                task(out, catalog, item.topic, &hours_detail(total));
+                continue;
+            }
+            let mut detail = format!(
+                ", {} of {} h",
+                hours(item.hours),
+                hours(total.unwrap_or(0.0))
+            );
+            if week.first != week.last {
+                detail.push_str(" each week");
+            }
+            if first {
+                task(out, catalog, item.topic, &detail);
+            } else {
+                let verb = if item.finished { "finish" } else { "continue" };
+                let _ = writeln!(
+                    out,
+                    "- [ ] {verb} {}{detail}",
+                    topic_name(catalog, item.topic)
+                );
+            }
+        }
+    }
+}
+
+/// The topics that can be studied now as a Markdown checklist, ranked, with
+/// what each leads to and its resources as links.
+pub fn next(catalog: &Catalog, path: &StudyPath, toward: &[TopicId], next: &[NextTopic]) -> String {
+    let mut out = String::new();
+    if toward.is_empty() {
+        let _ = writeln!(out, "# Study next");
+    } else {
+        let _ = writeln!(out, "# Study next toward {}", goal_titles(catalog, toward));
+    }
+    if next.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nNothing left to study: you know every topic on the way."
+        );
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "\n{} of {} left can be started now.\n",
+        next.len(),
+        count(path.topics.len(), "topic", "topics")
+    );
+    for item in next {
+        let detail = format!(
+            "{}: leads a chain of {} h, opens {}",
+            hours_detail(catalog.topic(item.topic).hours),
+            hours(item.chain_hours),
+            count(item.opens, "topic", "topics")
+        );
+        task(&mut out, catalog, item.topic, &detail);
+    }
+    out
+}
+
+/// Why a topic is on the way to a goal, in Markdown: a sentence and the chain
+/// of edges, each with its reason.
+pub fn why(catalog: &Catalog, why: &Why) -> String {
+    let topic = topic_name(catalog, why.topic);
+    let goal = topic_name(catalog, why.goal);
+    let mut out = format!(
+        "# Why {} for {}\n\n",
+        escape(&catalog.topic(why.topic).title),
+        escape(&catalog.topic(why.goal).title)
+    );
+    let edges = count(why.chain.len(), "edge", "edges");
+    let _ = writeln!(
+        out,
+        "{}",
+        match why.need {
+            Need::Goal => format!("{topic} is the goal itself."),
+            Need::Required => format!("{goal} requires {topic}, through {edges}:"),
+            Need::Recommended => format!(
+                "{topic} is only recommended for {goal}, not required: every chain \
+                 between them has a `recommends` edge. The closest, through {edges}:"
+            ),
+            Need::NotNeeded => format!(
+                "{topic} is not needed for {goal}: no chain of prerequisites leads \
+                 from the goal to it."
+            ),
+        }
+    );
+    if !why.chain.is_empty() {
+        out.push('\n');
+    }
+    for link in &why.chain {
+        let _ = write!(
+            out,
+            "1. {} {} {}",
+            topic_name(catalog, link.dependent),
+            link.kind.as_str(),
+            topic_name(catalog, link.prerequisite)
+        );
+        match &link.because {
+            Some(because) => {
+                let _ = writeln!(out, ": {}", escape(because));
+            }
+            None => out.push('\n'),
+        }
+    }
+    if why.known {
+        let _ = writeln!(
+            out,
+            "\nYou know {topic} (or a topic that requires it), so it is not on your path."
+        );
+    }
+    out
+}
