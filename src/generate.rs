@@ -11,7 +11,8 @@ pub struct GenerateOptions {
     pub topics: usize,
     /// How many sections the topics are split into, in order (at least one).
     pub sections: usize,
-    /// The most prerequisites one topic gets; each topic draws 0 to this many.
+    /// The most prerequisites one topic gets; each topic draws 0 to this many
+    /// (at most [`MAX_PREREQUISITES`]).
     pub max_prerequisites: usize,
     /// Out of 100, how many edges are `recommends` rather than `requires`.
     pub recommends_percent: u32,
@@ -36,6 +37,9 @@ impl GenerateOptions {
         }
     }
 }
+
+/// The largest `max_prerequisites` the generator honours.
+pub const MAX_PREREQUISITES: usize = 64;
 
 /// A generated section.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,13 +109,14 @@ pub fn generate(options: &GenerateOptions) -> Curriculum {
     // Most prerequisites come from the few dozen topics just before, as in a
     // book; the rest from anywhere earlier, which links the sections.
     let near = per_section.clamp(8, 64);
+    let max_prerequisites = options.max_prerequisites.min(MAX_PREREQUISITES);
     let mut topics: Vec<GeneratedTopic> = Vec::with_capacity(n);
     let mut has_dependent = vec![false; n];
     for i in 0..n {
         let mut requires = Vec::new();
         let mut recommends = Vec::new();
         if i > 0 {
-            let count = rng.below(options.max_prerequisites + 1);
+            let count = rng.below(max_prerequisites + 1);
             for _ in 0..count {
                 let back = if rng.percent(70) {
                     1 + rng.below(near.min(i))

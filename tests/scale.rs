@@ -2,6 +2,7 @@
 //! the YAML path's answers.
 
 use prereq::diagnostic::Code;
+use prereq::generate::{GenerateOptions, generate};
 use prereq::source::SourceFile;
 use serde_saphyr::Budget;
 
@@ -67,4 +68,72 @@ fn nested_alias_bomb_is_rejected() {
         "{:?}",
         err.code
     );
+}
+
+/// The generator is deterministic, layered and keeps to its bounds.
+#[test]
+fn generated_curricula_are_deterministic_and_layered() {
+    let mut options = GenerateOptions::new(2_000);
+    options.sections = 7;
+    let first = generate(&options);
+    assert_eq!(first, generate(&options));
+    assert_eq!(first.to_yaml(), generate(&options).to_yaml());
+    options.seed = 2;
+    assert_ne!(first, generate(&options));
+
+    assert_eq!(first.sections.len(), 7);
+    assert_eq!(first.cycles, 0);
+    let mut has_edge = vec![false; first.topics.len()];
+    for (i, topic) in first.topics.iter().enumerate() {
+        assert!(
+            topic.requires.len() + topic.recommends.len() <= 5,
+            "topic {i}"
+        );
+        assert!((1..=8).contains(&topic.hours));
+        if i > 0 {
+            assert!(
+                topic.section >= first.topics[i - 1].section,
+                "sections in order"
+            );
+        }
+    }
+    for (prerequisite, dependent, _) in first.edges() {
+        assert!(prerequisite < dependent, "every edge points back");
+        has_edge[prerequisite] = true;
+        has_edge[dependent] = true;
+    }
+    assert!(has_edge.iter().all(|&e| e), "no isolated topic");
+
+    let catalog =
+        prereq::load::catalog(&SourceFile::new("g.json", first.to_json())).expect("valid");
+    assert_eq!(
+        catalog.graph().petgraph().edge_count(),
+        first.edges().count()
+    );
+}
+
+/// Injected cycles are real cycles, reported by the loader.
+#[test]
+fn injected_cycles_are_reported() {
+    let mut options = GenerateOptions::new(500);
+    options.cycles = 3;
+    let curriculum = generate(&options);
+    assert_eq!(curriculum.cycles, 3);
+    let (_, diagnostics) = prereq::load::analyze(&SourceFile::new("c.yaml", curriculum.to_yaml()));
+    let cycles = diagnostics.iter().filter(|d| d.code == Code::Cycle).count();
+    assert!((1..=3).contains(&cycles), "{cycles} cycle errors");
+}
+
+/// Degenerate options give an empty or tiny curriculum, never a panic.
+#[test]
+fn degenerate_options_do_not_panic() {
+    for topics in [0, 1, 2] {
+        let mut options = GenerateOptions::new(topics);
+        options.max_prerequisites = usize::MAX;
+        options.sections = 0;
+        options.cycles = 2;
+        let curriculum = generate(&options);
+        assert_eq!(curriculum.topics.len(), topics);
+        assert!(prereq::load::parse(&SourceFile::new("t.json", curriculum.to_json())).is_ok());
+    }
 }
