@@ -13,6 +13,8 @@
 //! assert_eq!(catalog.topic(path.topics[0]).id, "math");
 //! ```
 
+#![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
+
 pub mod catalog;
 pub mod check;
 pub mod diagnostic;
@@ -30,6 +32,7 @@ pub mod order;
 pub mod path;
 pub mod plan;
 pub mod progress;
+pub mod reduce;
 pub mod render;
 pub mod report;
 pub mod schema;
@@ -41,4 +44,3 @@ pub const HANDBOOK: &str = include_str!("../topics.yaml");
 
 /// The name diagnostics show for the built-in curriculum.
 pub const HANDBOOK_NAME: &str = "<built-in handbook>";
-pub mod reduce;

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::catalog::{Catalog, Resource, TopicId};
 use crate::path::StudyPath;
 use crate::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
-use crate::text::{hours, hours_text, section_heading};
+use crate::text::{hours, hours_text, section_heading_of};
 
 /// Escapes the characters that Markdown would read as markup in running
 /// text (inside a list item, never at the start of a line).
@@ -162,10 +162,7 @@ pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
                 let topic = catalog.topic(id);
                 if n == 0 || topic.section != current {
                     current = topic.section;
-                    let heading = topic.section.map_or_else(
-                        || "(no section)".to_owned(),
-                        |s| section_heading(catalog.section(s)),
-                    );
+                    let heading = section_heading_of(catalog, topic);
                     let _ = writeln!(out, "\n## {}\n", escape(&heading));
                 }
                 task(&mut out, catalog, id, &hours_detail(topic.hours));

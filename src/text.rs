@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use crate::catalog::{Catalog, EdgeKind, Resource, Section, TopicId};
+use crate::catalog::{Catalog, EdgeKind, Resource, Section, Topic, TopicId};
 use crate::path::StudyPath;
 use crate::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
 
@@ -29,6 +29,14 @@ pub fn section_heading(section: &Section) -> String {
         Some(number) => format!("{number}. {}", section.title),
         None => section.title.clone(),
     }
+}
+
+/// The heading of the section `topic` is in, or `(no section)`.
+pub fn section_heading_of(catalog: &Catalog, topic: &Topic) -> String {
+    topic.section.map_or_else(
+        || "(no section)".to_owned(),
+        |s| section_heading(catalog.section(s)),
+    )
 }
 
 /// Shortens `text` to `width` characters, ending in `…` when cut.
@@ -289,10 +297,7 @@ fn sections(out: &mut String, catalog: &Catalog, path: &StudyPath, options: Text
         let topic = catalog.topic(id);
         if n == 0 || topic.section != current_section {
             current_section = topic.section;
-            let heading = topic.section.map_or_else(
-                || "(no section)".to_owned(),
-                |s| section_heading(catalog.section(s)),
-            );
+            let heading = section_heading_of(catalog, topic);
             let _ = writeln!(out, "\n{}", options.bold(&truncate(&heading, WIDTH)));
         }
         let lead = format!("  {:>number_width$}. ", n + 1);
@@ -499,10 +504,7 @@ pub fn list(catalog: &Catalog) -> String {
             if n > 0 {
                 out.push('\n');
             }
-            let heading = topic.section.map_or_else(
-                || "(no section)".to_owned(),
-                |s| section_heading(catalog.section(s)),
-            );
+            let heading = section_heading_of(catalog, topic);
             let _ = writeln!(out, "{}", truncate(&heading, WIDTH));
         }
         let line = format!("{} ({})", topic.title, topic.id);

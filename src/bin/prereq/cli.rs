@@ -127,11 +127,10 @@ pub struct WhyArgs {
     pub format: ViewFormat,
 }
 
-/// A week has 168 hours; a pace outside (0, 168] is a typo.
 fn parse_pace(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
-        Ok(pace) if pace > 0.0 && pace <= 168.0 => Ok(pace),
-        Ok(_) => Err("give more than 0 and at most 168 hours a week".to_owned()),
+        Ok(pace) if prereq::plan::PACES.contains(&pace) => Ok(pace),
+        Ok(_) => Err("give from 0.1 to 168 hours a week".to_owned()),
         Err(_) => Err("give a number of hours a week, such as `6` or `7.5`".to_owned()),
     }
 }

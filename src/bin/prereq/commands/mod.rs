@@ -2,7 +2,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use prereq::catalog::{Catalog, TopicId};
 use prereq::diagnostic::Diagnostic;
 use prereq::path::{PathOptions, StudyPath};
@@ -85,10 +85,12 @@ fn with_catalog(
     }
 }
 
+/// Whether to colour output on `stream`: a terminal, and `NO_COLOR` unset or empty.
 pub fn color_on(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// Every diagnostic rendered, separated by blank lines.
 pub fn render_all(source: &SourceFile, diagnostics: &[Diagnostic], color: bool) -> String {
     diagnostics
         .iter()
@@ -104,11 +106,7 @@ pub fn known(catalog: &Catalog, args: &KnownArgs) -> Result<Result<Vec<TopicId>,
     let progress = match &args.progress {
         None => None,
         Some(path) => {
-            if path.is_dir() {
-                anyhow::bail!("cannot read `{}`: it is a directory", path.display());
-            }
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+            let bytes = input::read_file(path)?;
             match prereq::load::decode(&path.display().to_string(), bytes) {
                 Ok(source) => Some(source),
                 Err((source, diagnostic)) => {
@@ -153,6 +151,7 @@ pub fn text_options(all_resources: bool) -> TextOptions {
     }
 }
 
+/// Prints the diagnostics of an unusable file and a closing line to stderr.
 pub fn report_invalid(source: &SourceFile, diagnostics: &[Diagnostic]) -> Exit {
     let color = color_on(&std::io::stderr());
     eprint!("{}", render_all(source, diagnostics, color));
@@ -165,6 +164,7 @@ pub fn report_invalid(source: &SourceFile, diagnostics: &[Diagnostic]) -> Exit {
     Exit::Invalid
 }
 
+/// Writes `text` to stdout.
 pub fn print(text: &str) -> Result<Exit> {
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -178,6 +178,7 @@ pub fn print(text: &str) -> Result<Exit> {
     }
 }
 
+/// Resolves every name to a topic, without repeats, in the order given.
 pub fn resolve_all(catalog: &Catalog, names: &[String]) -> Result<Vec<TopicId>> {
     let mut ids = Vec::with_capacity(names.len());
     for name in names {
