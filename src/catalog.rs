@@ -344,6 +344,19 @@ pub fn is_kebab_case(id: &str) -> bool {
         })
 }
 
+/// `text` with every control character but the line feed as a space: a
+/// terminal would act on an escape sequence, while a line break is one the
+/// author wrote (views on one line flatten it themselves).
+fn printable(text: String) -> String {
+    let replace = |c: char| c.is_control() && c != '\n';
+    if !text.contains(replace) {
+        return text;
+    }
+    text.chars()
+        .map(|c| if replace(c) { ' ' } else { c })
+        .collect()
+}
+
 /// The most hours one topic may take. Sums over a whole path stay finite,
 /// and a plan's week numbers stay far from overflowing, at any pace.
 pub const MAX_HOURS: f64 = 10_000.0;
@@ -400,7 +413,7 @@ impl Builder {
         }
 
         let mut catalog = Catalog {
-            title: raw.title,
+            title: raw.title.map(printable),
             topics: Vec::with_capacity(raw.topics.len()),
             names: HashMap::with_capacity(raw.topics.len() * 2),
             titles: HashMap::with_capacity(raw.topics.len()),
@@ -437,9 +450,10 @@ impl Builder {
                 }
                 alias_names.push(alias.value);
             }
+            let title = printable(title.value);
             catalog
                 .titles
-                .entry(title.value.trim().to_lowercase())
+                .entry(title.trim().to_lowercase())
                 .or_insert(id);
 
             let section = section.and_then(|section| {
@@ -506,12 +520,12 @@ impl Builder {
             pending_edges.push((requires, recommends));
             catalog.topics.push(Topic {
                 id: raw_id.value,
-                title: title.value,
+                title,
                 section,
                 aliases: alias_names,
                 prerequisites: Vec::new(),
                 hours,
-                summary,
+                summary: summary.map(printable),
                 resources,
                 pos,
             });
@@ -563,9 +577,9 @@ impl Builder {
             let resources = self.resources(section.resources);
             sections.push(Section {
                 id: section.id.value,
-                title: section.title,
-                number: section.number,
-                goal: section.goal,
+                title: printable(section.title),
+                number: section.number.map(printable),
+                goal: section.goal.map(printable),
                 resources,
                 pos,
             });
@@ -595,11 +609,11 @@ impl Builder {
                     );
                 }
                 Resource {
-                    title: resource.title,
+                    title: printable(resource.title),
                     url: resource.url.value,
                     kind: resource.kind,
-                    author: resource.author,
-                    note: resource.note,
+                    author: resource.author.map(printable),
+                    note: resource.note.map(printable),
                     pos,
                 }
             })
@@ -700,7 +714,7 @@ impl Builder {
             Some(&target) => Some(Prerequisite {
                 topic: target,
                 kind,
-                because: edge.because,
+                because: edge.because.map(printable),
                 pos,
             }),
             None => {

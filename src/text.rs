@@ -154,7 +154,7 @@ fn topic_line(
     let room = WIDTH.saturating_sub(lead.chars().count() + right_width + 1);
     let with_id = format!("{} ({})", topic.title, topic.id);
     let title = if with_id.chars().count() <= room {
-        with_id
+        truncate(&with_id, room)
     } else {
         truncate(&topic.title, room)
     };
