@@ -50,9 +50,11 @@ pub fn check(catalog: &Catalog, topics_file: &str, list: &SourceFile) -> (usize,
     for entry in entries(list) {
         count += 1;
         let len = entry.name.chars().count();
-        let id = match catalog.resolve(entry.name) {
-            Ok(id) => id,
-            Err(_) => {
+        // `lookup`, not `resolve`: a failed `resolve` scans every name for a
+        // suggestion, which MAX_SUGGESTIONS is there to bound.
+        let id = match catalog.lookup(entry.name) {
+            Some(id) => id,
+            None => {
                 let mut d = Diagnostic::new(
                     Code::OrderUnknownTopic,
                     format!("no topic is named `{}`", entry.name),
