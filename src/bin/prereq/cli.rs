@@ -49,8 +49,8 @@ pub enum Command {
     Show(ShowArgs),
     /// List every topic in reading order.
     List,
-    /// Compare two versions of a topics file: topics and edges added and
-    /// removed, and how each goal's study path changes.
+    /// Compare two versions of a topics file: topics and edges added, removed
+    /// or renamed, and how the study path to each --goal changes.
     Diff(DiffArgs),
     /// Print the JSON Schema of topics files, for editors that check YAML as it is typed.
     Schema,
@@ -165,9 +165,9 @@ pub enum CheckFormat {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The old topics file.
+    /// The old topics file (`-` reads standard input).
     pub old: PathBuf,
-    /// The new topics file.
+    /// The new topics file (`-` reads standard input).
     pub new: PathBuf,
     /// Show how the study path to this goal changes (repeatable).
     #[arg(long, value_name = "GOAL")]
@@ -294,7 +294,7 @@ pub enum Format {
 pub enum ViewFormat {
     /// For people, fitting 80 columns; colour on a terminal unless NO_COLOR is set.
     Text,
-    /// A Markdown checklist with resources as links, for notes or issues.
+    /// Markdown for notes or issues: topics as a checklist, resources as links.
     Markdown,
     /// One JSON document.
     Json,
