@@ -127,7 +127,8 @@ pub fn known_line(known: usize) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// `n` and the noun that fits it: `1 topic`, `2 topics`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

@@ -90,15 +90,6 @@ pub fn color_on(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Every diagnostic rendered, separated by blank lines.
-pub fn render_all(source: &SourceFile, diagnostics: &[Diagnostic], color: bool) -> String {
-    diagnostics
-        .iter()
-        .map(|d| d.render(source, color) + "\n")
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// The topics `--known` and `--progress` name, or the exit code after
 /// reporting a progress file's errors. An unknown `--known` name is a usage
 /// error; a bad progress file is bad input data, like a bad topics file.
@@ -154,13 +145,7 @@ pub fn text_options(all_resources: bool) -> TextOptions {
 /// Prints the diagnostics of an unusable file and a closing line to stderr.
 pub fn report_invalid(source: &SourceFile, diagnostics: &[Diagnostic]) -> Exit {
     let color = color_on(&std::io::stderr());
-    eprint!("{}", render_all(source, diagnostics, color));
-    let errors = diagnostics.len();
-    eprintln!(
-        "error: cannot use {}: it has {errors} {}",
-        source.name(),
-        if errors == 1 { "error" } else { "errors" }
-    );
+    eprint!("{}", prereq::report::unusable(source, diagnostics, color));
     Exit::Invalid
 }
 
