@@ -26,6 +26,7 @@ pub mod html;
 pub mod json;
 pub mod json_input;
 pub mod json_schema;
+pub mod list;
 pub mod load;
 pub mod markdown;
 pub mod order;

@@ -4,9 +4,10 @@
 
 use prereq::catalog::{Catalog, EdgeKind, TopicId};
 use prereq::diagnostic::{Code, Pos};
+use prereq::list::{self, Entry};
 use prereq::path::{PathOptions, StudyPath};
 use prereq::plan::{self, Layout, Link, Need, NextTopic, Week, WeekItem, WeekPlan, Why};
-use prereq::progress::{self, Entry, KnownError};
+use prereq::progress::{self, KnownError};
 use prereq::source::SourceFile;
 use prereq::text::{self, ResourceDetail, TextOptions, WIDTH};
 
@@ -45,18 +46,18 @@ fn progress_entries_skip_comments_and_blank_lines() {
         "# header\n\n  knives   # by alias\nC# basics\r\nHeat Control\n   \n",
     );
     assert_eq!(
-        progress::entries(&source),
+        list::entries(&source).collect::<Vec<_>>(),
         vec![
             Entry {
-                name: "knives".to_owned(),
+                name: "knives",
                 pos: Pos::new(3, 3)
             },
             Entry {
-                name: "C# basics".to_owned(),
+                name: "C# basics",
                 pos: Pos::new(4, 1)
             },
             Entry {
-                name: "Heat Control".to_owned(),
+                name: "Heat Control",
                 pos: Pos::new(5, 1)
             },
         ]

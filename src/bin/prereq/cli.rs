@@ -144,7 +144,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
     /// Also check an ordered list of topics (one id, alias or title per line,
-    /// `#` starts a comment line): each must come after the topics it requires.
+    /// `#` comments): each must come after the topics it requires.
     #[arg(long, value_name = "FILE")]
     pub order: Option<PathBuf>,
     /// Output format.
