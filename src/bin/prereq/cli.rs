@@ -62,12 +62,28 @@ pub enum Command {
 
 /// What the learner already knows. A known topic and everything it requires
 /// leave the path.
+impl Command {
+    /// What the learner knows, for the commands that take it.
+    pub fn known(&self) -> Option<&KnownArgs> {
+        match self {
+            Command::Path(args) => Some(&args.known),
+            Command::Next(args) => Some(&args.known),
+            Command::Why(args) => Some(&args.known),
+            Command::Dot(args) => Some(&args.diagram.known),
+            Command::Render(args) => Some(&args.diagram.known),
+            Command::Html(args) => Some(&args.diagram.known),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct KnownArgs {
     /// Topics you know: ids, aliases or titles, comma-separated (repeatable).
     #[arg(long, value_name = "TOPICS", value_delimiter = ',')]
     pub known: Vec<String>,
-    /// A progress file: one topic you know per line (id, alias or title), `#` comments.
+    /// A progress file: one topic you know per line (id, alias or title), `#`
+    /// comments (`-` reads standard input).
     #[arg(long, value_name = "FILE")]
     pub progress: Option<PathBuf>,
 }

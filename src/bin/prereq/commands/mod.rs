@@ -47,6 +47,10 @@ impl From<Exit> for ExitCode {
 /// Runs one command and returns its exit code.
 pub fn run(cli: Cli) -> Result<Exit> {
     let topics = cli.input.topics.as_deref();
+    let progress = cli.command.known().and_then(|k| k.progress.as_deref());
+    if topics.is_some_and(input::is_stdin) && progress.is_some_and(input::is_stdin) {
+        anyhow::bail!("--topics and --progress cannot both read standard input (`-`)");
+    }
     match &cli.command {
         Command::Schema => print(&prereq::json_schema::schema()),
         Command::Completions(args) => completions::run(args),
@@ -97,8 +101,8 @@ pub fn known(catalog: &Catalog, args: &KnownArgs) -> Result<Result<Vec<TopicId>,
     let progress = match &args.progress {
         None => None,
         Some(path) => {
-            let bytes = input::read_file(path)?;
-            match prereq::load::decode(&path.display().to_string(), bytes) {
+            let (name, bytes) = input::read_named(path)?;
+            match prereq::load::decode(&name, bytes) {
                 Ok(source) => Some(source),
                 Err((source, diagnostic)) => {
                     return Ok(Err(report_invalid(&source, &[*diagnostic])));
