@@ -39,11 +39,16 @@ fn skip_without_graphviz() -> bool {
     missing
 }
 
-/// Lays out `text` with the library's own Graphviz runner.
+/// Lays out `text` with the library's own Graphviz runner; a warning from
+/// Graphviz counts as a failure.
 fn layout(text: &str) -> Result<String, String> {
-    prereq::render::graphviz(text, prereq::render::Format::Svg)
-        .map(|svg| String::from_utf8_lossy(&svg).into_owned())
-        .map_err(|e| e.to_string())
+    let svg =
+        prereq::render::graphviz(text, prereq::render::Format::Svg).map_err(|e| e.to_string())?;
+    if svg.warnings.is_empty() {
+        Ok(String::from_utf8_lossy(&svg.bytes).into_owned())
+    } else {
+        Err(svg.warnings)
+    }
 }
 
 fn prereq() -> Command {
@@ -277,19 +282,47 @@ fn missing_graphviz_exits_3_and_keeps_the_old_file() {
     assert_eq!(entries(dir.path()), vec!["roadmap.html", "roadmap.svg"]);
 }
 
+/// A directory holding a fake `dot`: a shell script that reads its input
+/// and then runs `body`.
 #[cfg(unix)]
-#[test]
-fn failing_graphviz_exits_3_and_leaves_no_half_file() {
+fn fake_dot(body: &str) -> tempfile::TempDir {
     use std::os::unix::fs::PermissionsExt;
     let bin = temp_dir();
     let fake = bin.path().join("dot");
-    // A `dot` that writes half a picture, complains, and fails.
     std::fs::write(
         &fake,
-        "#!/bin/sh\nwhile read -r line; do :; done\nprintf '<svg half'\necho 'out of memory' >&2\nexit 2\n",
+        format!("#!/bin/sh\nwhile read -r line; do :; done\n{body}"),
     )
     .unwrap();
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+#[cfg(unix)]
+#[test]
+fn graphviz_warnings_are_passed_on() {
+    let bin = fake_dot("printf '<svg/>'\necho 'Warning: scaled down' >&2\n");
+    let dir = temp_dir();
+    let out_path = dir.path().join("roadmap.svg");
+    let out = prereq()
+        .args(["--topics", GARDEN_PATH, "render", "-o"])
+        .arg(&out_path)
+        .env("PATH", bin.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "graphviz: Warning: scaled down\n"
+    );
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "<svg/>");
+}
+
+#[cfg(unix)]
+#[test]
+fn failing_graphviz_exits_3_and_leaves_no_half_file() {
+    // A `dot` that writes half a picture, complains, and fails.
+    let bin = fake_dot("printf '<svg half'\necho 'out of memory' >&2\nexit 2\n");
     let dir = temp_dir();
     let out_path = dir.path().join("roadmap.svg");
     std::fs::write(&out_path, "old picture").unwrap();
