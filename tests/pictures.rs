@@ -282,10 +282,10 @@ fn missing_graphviz_exits_3_and_keeps_the_old_file() {
     assert_eq!(entries(dir.path()), vec!["roadmap.html", "roadmap.svg"]);
 }
 
-/// A directory holding a fake `dot`: a shell script that reads its input
-/// and then runs `body`.
+/// Runs `render -o out_path` with a fake `dot` (a shell script that reads its
+/// input and then runs `body`) as the only program on the PATH.
 #[cfg(unix)]
-fn fake_dot(body: &str) -> tempfile::TempDir {
+fn render_with_fake_dot(body: &str, out_path: &Path) -> std::process::Output {
     use std::os::unix::fs::PermissionsExt;
     let bin = temp_dir();
     let fake = bin.path().join("dot");
@@ -295,21 +295,23 @@ fn fake_dot(body: &str) -> tempfile::TempDir {
     )
     .unwrap();
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-    bin
+    prereq()
+        .args(["--topics", GARDEN_PATH, "render", "-o"])
+        .arg(out_path)
+        .env("PATH", bin.path())
+        .output()
+        .unwrap()
 }
 
 #[cfg(unix)]
 #[test]
 fn graphviz_warnings_are_passed_on() {
-    let bin = fake_dot("printf '<svg/>'\necho 'Warning: scaled down' >&2\n");
     let dir = temp_dir();
     let out_path = dir.path().join("roadmap.svg");
-    let out = prereq()
-        .args(["--topics", GARDEN_PATH, "render", "-o"])
-        .arg(&out_path)
-        .env("PATH", bin.path())
-        .output()
-        .unwrap();
+    let out = render_with_fake_dot(
+        "printf '<svg/>'\necho 'Warning: scaled down' >&2\n",
+        &out_path,
+    );
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
@@ -321,17 +323,14 @@ fn graphviz_warnings_are_passed_on() {
 #[cfg(unix)]
 #[test]
 fn failing_graphviz_exits_3_and_leaves_no_half_file() {
-    // A `dot` that writes half a picture, complains, and fails.
-    let bin = fake_dot("printf '<svg half'\necho 'out of memory' >&2\nexit 2\n");
     let dir = temp_dir();
     let out_path = dir.path().join("roadmap.svg");
     std::fs::write(&out_path, "old picture").unwrap();
-    let out = prereq()
-        .args(["--topics", GARDEN_PATH, "render", "-o"])
-        .arg(&out_path)
-        .env("PATH", bin.path())
-        .output()
-        .unwrap();
+    // A `dot` that writes half a picture, complains, and fails.
+    let out = render_with_fake_dot(
+        "printf '<svg half'\necho 'out of memory' >&2\nexit 2\n",
+        &out_path,
+    );
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
