@@ -67,12 +67,12 @@ pub struct Plan {
 impl Plan {
     /// Works out what `options` draw of `catalog`.
     pub fn new(catalog: &Catalog, options: &DotOptions) -> Plan {
-        let soft = |kind: EdgeKind| options.recommended || kind == EdgeKind::Requires;
+        let drawn_kind = |kind: EdgeKind| options.recommended || kind == EdgeKind::Requires;
         let count = catalog.topics.len();
         let mut shown = if options.goals.is_empty() {
             vec![true; count]
         } else {
-            ancestors(catalog, &options.goals, soft, &vec![false; count])
+            ancestors(catalog, &options.goals, drawn_kind, &vec![false; count])
         };
         if !options.sections.is_empty() {
             let mut wanted = vec![false; catalog.sections.len()];
@@ -105,7 +105,7 @@ impl Plan {
             let topic = catalog.topic(id);
             for p in &topic.prerequisites {
                 if !shown[p.topic.index()]
-                    || !soft(p.kind)
+                    || !drawn_kind(p.kind)
                     || drawn_for[p.topic.index()] == Some(id)
                 {
                     continue;
