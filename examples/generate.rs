@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example generate -- --topics 100000 --seed 1 > big.yaml
 //! cargo run --release --example generate -- --topics 100000 --format json > big.json
+//! cargo run --release --example generate -- --topics 100000 --format edges | tsort
 //! ```
 
 use std::io::{BufWriter, Write};
@@ -43,6 +44,8 @@ enum Format {
     Yaml,
     /// topics.json
     Json,
+    /// One edge a line, `prerequisite dependent`, as GNU tsort reads them.
+    Edges,
 }
 
 fn main() -> std::io::Result<()> {
@@ -60,6 +63,15 @@ fn main() -> std::io::Result<()> {
     match args.format {
         Format::Yaml => curriculum.write_yaml(&mut out)?,
         Format::Json => curriculum.write_json(&mut out)?,
+        Format::Edges => {
+            for (prerequisite, dependent, _) in curriculum.edges() {
+                let ids = (
+                    &curriculum.topics[prerequisite].id,
+                    &curriculum.topics[dependent].id,
+                );
+                writeln!(out, "{} {}", ids.0, ids.1)?;
+            }
+        }
     }
     out.flush()
 }

@@ -9,6 +9,10 @@
 
 use serde::Deserialize;
 
+// The same allocator as the prereq binary, so the floor is comparable.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The schema without positions: what a program that only reads the data would use.
 #[derive(Deserialize)]
 #[allow(dead_code)]

@@ -1,6 +1,7 @@
 //! The validated model of a curriculum: topics, sections, resources and the
 //! prerequisite edges between topics, with every name resolved.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -181,11 +182,7 @@ impl Catalog {
                         raw.version.value
                     ),
                 )
-                .label(
-                    raw.version.referenced.into(),
-                    digits(raw.version.value),
-                    "this version",
-                )
+                .label(raw.version.pos, digits(raw.version.value), "this version")
                 .help(format!("this prereq reads `version: {SUPPORTED_VERSION}`")),
             );
         }
@@ -238,7 +235,7 @@ impl Catalog {
 
     /// The topic with this id or alias, ignoring case; no titles, no suggestions.
     pub fn lookup_name(&self, name: &str) -> Option<TopicId> {
-        self.names.get(&name.to_lowercase()).copied()
+        self.names.get(lowercase(name).as_ref()).copied()
     }
 
     /// The id, alias or title closest to `query`, if one is close enough to be a typo.
@@ -258,6 +255,19 @@ impl Catalog {
 
     fn index_name(&mut self, name: &str, id: TopicId) {
         self.names.insert(name.to_lowercase(), id);
+    }
+}
+
+/// `name` in lowercase, without a copy when it already is: ids are
+/// kebab-case, so looking up an edge then costs no allocation.
+fn lowercase(name: &str) -> Cow<'_, str> {
+    if name
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(name.to_lowercase())
+    } else {
+        Cow::Borrowed(name)
     }
 }
 
@@ -396,14 +406,14 @@ impl Builder {
                 summary,
                 resources,
             } = raw_topic;
-            let pos = Pos::from(raw_id.referenced);
+            let pos = raw_id.pos;
             self.check_id(&raw_id.value, pos, "topic id");
             if self.claim(&mut owners, &raw_id.value, pos, false) {
                 catalog.index_name(&raw_id.value, id);
             }
             let mut alias_names = Vec::with_capacity(aliases.len());
             for alias in aliases {
-                let alias_pos = Pos::from(alias.referenced);
+                let alias_pos = alias.pos;
                 self.check_id(&alias.value, alias_pos, "alias");
                 if self.claim(&mut owners, &alias.value, alias_pos, true) {
                     catalog.index_name(&alias.value, id);
@@ -427,7 +437,7 @@ impl Builder {
                         ),
                     )
                     .label(
-                        section.referenced.into(),
+                        section.pos,
                         section.value.chars().count(),
                         "no such section",
                     )
@@ -453,7 +463,7 @@ impl Builder {
                                 raw_id.value, hours.value
                             ),
                         )
-                        .label(hours.referenced.into(), 1, "not a positive number")
+                        .label(hours.pos, 1, "not a positive number")
                         .topic(&raw_id.value)
                         .help(
                             "give an estimate above zero, such as `hours: 2`, or leave `hours` out",
@@ -501,7 +511,7 @@ impl Builder {
         let mut seen: HashMap<String, Pos> = HashMap::with_capacity(raw.len());
         let mut sections = Vec::with_capacity(raw.len());
         for section in raw {
-            let pos = Pos::from(section.id.referenced);
+            let pos = section.id.pos;
             self.check_id(&section.id.value, pos, "section id");
             match seen.entry(section.id.value.clone()) {
                 Entry::Occupied(first) => self.diagnostics.push(
@@ -537,7 +547,7 @@ impl Builder {
     fn resources(&mut self, raw: Vec<RawResource>) -> Vec<Resource> {
         raw.into_iter()
             .map(|resource| {
-                let pos = Pos::from(resource.url.referenced);
+                let pos = resource.url.pos;
                 if !is_web_url(&resource.url.value) {
                     self.diagnostics.push(
                         Diagnostic::new(
@@ -641,11 +651,11 @@ impl Builder {
         kind: EdgeKind,
         edge: RawEdge,
     ) -> Option<Prerequisite> {
-        let pos = Pos::from(edge.topic.referenced);
+        let pos = edge.topic.pos;
         let name = edge.topic.value;
         let topic = &catalog.topics[from.index()];
         let len = name.chars().count();
-        match catalog.names.get(&name.to_lowercase()) {
+        match catalog.names.get(lowercase(&name).as_ref()) {
             Some(&target) if target == from => {
                 self.diagnostics.push(
                     Diagnostic::new(

@@ -104,7 +104,7 @@ pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
     }
     let order = options.order.map(|list| {
         let (entries, diagnostics) = match &catalog {
-            Some(catalog) => crate::order::check(catalog, list),
+            Some(catalog) => crate::order::check(catalog, source.name(), list),
             None => (crate::order::entries(list).count(), Vec::new()),
         };
         OrderReport {
@@ -215,11 +215,49 @@ fn redundant_prerequisites(catalog: &Catalog, out: &mut Vec<Diagnostic>) -> usiz
     redundancy.unchecked
 }
 
-fn out_of_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+/// The smallest move of one topic that puts a prerequisite before its dependent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    /// Move `topic` to just below `below`, its last later prerequisite. If
+    /// `with_dependents`, topics between them depend on it and must move too.
+    Down {
+        /// The topic to move.
+        topic: TopicId,
+        /// The topic it goes below.
+        below: TopicId,
+        /// Whether it would pass one of its own dependents.
+        with_dependents: bool,
+    },
+    /// Move `topic` (the prerequisite) to just above `above`, its dependent.
+    Up {
+        /// The topic to move.
+        topic: TopicId,
+        /// The topic it goes above.
+        above: TopicId,
+    },
+}
+
+/// A topic that comes before one of its prerequisites in reading order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OutOfOrder<'a> {
+    /// The topic that comes too early.
+    pub dependent: TopicId,
+    /// Its edge to the later prerequisite.
+    pub prerequisite: &'a Prerequisite,
+    /// The smallest move that fixes it without breaking another edge.
+    pub fix: Move,
+}
+
+/// Every edge whose prerequisite comes later in the file than its dependent,
+/// but for edges inside a cycle (no move fixes those), with the smallest fix:
+/// the dependent down below its last later prerequisite, or the prerequisite
+/// up above the dependent, whichever passes fewer topics without passing a
+/// topic it must stay on the right side of. Linear in topics and edges.
+pub fn out_of_order_edges(catalog: &Catalog) -> Vec<OutOfOrder<'_>> {
     let n = catalog.topics.len();
     // For each topic: the earliest dependent after it, and the latest
-    // prerequisite before it. A topic may move down to just below X without
-    // passing a dependent, or up to just above Y without passing a prerequisite.
+    // prerequisite before it. A topic may move down up to its first dependent,
+    // and up as far as its last prerequisite.
     let mut first_dependent_after = vec![usize::MAX; n];
     let mut last_prerequisite_before: Vec<Option<usize>> = vec![None; n];
     for (index, topic) in catalog.topics.iter().enumerate() {
@@ -233,66 +271,99 @@ fn out_of_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    // Edges inside a cycle cannot be put in order by moving topics: the
-    // cycle error covers them.
-    let mut group_of = vec![usize::MAX; n];
+    let in_cycle = &same_cycle(catalog);
+    let mut found = Vec::new();
+    for (index, topic) in catalog.topics.iter().enumerate() {
+        let dependent = TopicId(index as u32);
+        let later = || {
+            topic
+                .prerequisites
+                .iter()
+                .filter(move |p| p.topic.index() > index && !in_cycle(index, p.topic.index()))
+        };
+        let Some(last) = later().map(|p| p.topic).max() else {
+            continue;
+        };
+        let down_is_safe = first_dependent_after[index] > last.index();
+        let down = Move::Down {
+            topic: dependent,
+            below: last,
+            with_dependents: !down_is_safe,
+        };
+        for p in later() {
+            let up_is_safe = last_prerequisite_before[p.topic.index()].is_none_or(|l| l < index);
+            let up = Move::Up {
+                topic: p.topic,
+                above: dependent,
+            };
+            let up_is_shorter = p.topic < last;
+            let fix = match (down_is_safe, up_is_safe) {
+                (true, true) if up_is_shorter => up,
+                (true, _) | (false, false) => down,
+                (false, true) => up,
+            };
+            found.push(OutOfOrder {
+                dependent,
+                prerequisite: p,
+                fix,
+            });
+        }
+    }
+    found
+}
+
+/// Whether two topics (by index) lie on one cycle. Edges between them are
+/// the cycle error's business, not a warning's.
+fn same_cycle(catalog: &Catalog) -> impl Fn(usize, usize) -> bool + use<> {
+    let mut group_of = vec![usize::MAX; catalog.topics.len()];
     for (number, group) in catalog.graph().cycles().iter().enumerate() {
         for id in group {
             group_of[id.index()] = number;
         }
     }
-    let in_cycle = |a: usize, b: usize| group_of[a] != usize::MAX && group_of[a] == group_of[b];
-    for (index, topic) in catalog.topics.iter().enumerate() {
-        let later: Vec<&Prerequisite> = topic
-            .prerequisites
-            .iter()
-            .filter(|p| p.topic.index() > index && !in_cycle(index, p.topic.index()))
-            .collect();
-        let Some(last) = later.iter().map(|p| p.topic).max() else {
-            continue;
+    move |a, b| group_of[a] != usize::MAX && group_of[a] == group_of[b]
+}
+
+fn out_of_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    let at = |id: TopicId| {
+        let topic = catalog.topic(id);
+        format!("`{}` (line {})", topic.id, topic.pos.line)
+    };
+    for edge in out_of_order_edges(catalog) {
+        let topic = catalog.topic(edge.dependent);
+        let p = edge.prerequisite;
+        let prereq = catalog.topic(p.topic);
+        let help = match edge.fix {
+            Move::Down {
+                topic,
+                below,
+                with_dependents: false,
+            } => format!("move {} below {}", at(topic), at(below)),
+            Move::Down { topic, below, .. } => format!(
+                "move {} below {}, together with the topics after it that depend on it",
+                at(topic),
+                at(below)
+            ),
+            Move::Up { topic, above } => format!("move {} above {}", at(topic), at(above)),
         };
-        let down_is_safe = first_dependent_after[index] > last.index();
-        for p in &later {
-            let prereq = catalog.topic(p.topic);
-            let up_is_safe = last_prerequisite_before[p.topic.index()].is_none_or(|l| l < index);
-            let down = last.index() - index;
-            let up = p.topic.index() - index;
-            let last_topic = catalog.topic(last);
-            let move_down = format!(
-                "move `{}` (line {}) below `{}` (line {})",
-                topic.id, topic.pos.line, last_topic.id, last_topic.pos.line
-            );
-            let move_up = format!(
-                "move `{}` (line {}) above `{}` (line {})",
-                prereq.id, prereq.pos.line, topic.id, topic.pos.line
-            );
-            let help = match (down_is_safe, up_is_safe) {
-                (true, true) if up < down => move_up,
-                (true, _) => move_down,
-                (false, true) => move_up,
-                (false, false) => {
-                    format!("{move_down}, together with the topics after it that depend on it")
-                }
-            };
-            out.push(
-                Diagnostic::new(
-                    Code::OutOfOrder,
-                    format!(
-                        "topic `{}` comes before `{}`, which it {}",
-                        topic.id,
-                        prereq.id,
-                        p.kind.as_str()
-                    ),
-                )
-                .label(p.pos, prereq.id.chars().count(), "listed later in the file")
-                .label(prereq.pos, prereq.id.chars().count(), "defined here")
-                .topic(&topic.id)
-                .topic(&prereq.id)
-                .help(format!(
-                    "{help}, so that the reading order is a study order"
-                )),
-            );
-        }
+        out.push(
+            Diagnostic::new(
+                Code::OutOfOrder,
+                format!(
+                    "topic `{}` comes before `{}`, which it {}",
+                    topic.id,
+                    prereq.id,
+                    p.kind.as_str()
+                ),
+            )
+            .label(p.pos, prereq.id.chars().count(), "listed later in the file")
+            .label(prereq.pos, prereq.id.chars().count(), "defined here")
+            .topic(&topic.id)
+            .topic(&prereq.id)
+            .help(format!(
+                "{help}, so that the reading order is a study order"
+            )),
+        );
     }
 }
 
@@ -365,9 +436,13 @@ fn section_cycles(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
         graph.add_node(());
     }
     let mut example: HashMap<(SectionId, SectionId), (TopicId, &Prerequisite)> = HashMap::new();
+    let in_cycle = same_cycle(catalog);
     for (index, topic) in catalog.topics.iter().enumerate() {
         let Some(to) = topic.section else { continue };
-        for p in topic.requires() {
+        for p in topic
+            .requires()
+            .filter(|p| !in_cycle(index, p.topic.index()))
+        {
             let Some(from) = catalog.topic(p.topic).section else {
                 continue;
             };

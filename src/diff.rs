@@ -296,7 +296,7 @@ pub fn json(diff: &Diff) -> String {
         diff: &'a Diff,
     }
     let mut text = serde_json::to_string_pretty(&Doc {
-        format_version: crate::report::FORMAT_VERSION,
+        format_version: crate::json::FORMAT_VERSION,
         diff,
     })
     .unwrap_or_default();

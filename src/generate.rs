@@ -225,7 +225,7 @@ impl Curriculum {
             ] {
                 if !list.is_empty() {
                     write!(out, "    {field}: [")?;
-                    self.write_ids(out, list)?;
+                    self.write_ids(out, list, "")?;
                     writeln!(out, "]")?;
                 }
             }
@@ -265,10 +265,7 @@ impl Curriculum {
             ] {
                 if !list.is_empty() {
                     write!(out, ", \"{field}\": [")?;
-                    for (k, &p) in list.iter().enumerate() {
-                        let sep = if k == 0 { "" } else { ", " };
-                        write!(out, "{sep}\"{}\"", self.topics[p].id)?;
-                    }
+                    self.write_ids(out, list, "\"")?;
                     write!(out, "]")?;
                 }
             }
@@ -279,10 +276,11 @@ impl Curriculum {
         writeln!(out, "}}")
     }
 
-    fn write_ids(&self, out: &mut impl Write, list: &[usize]) -> io::Result<()> {
+    /// Writes the ids of `list` separated by commas, each between `quote`s.
+    fn write_ids(&self, out: &mut impl Write, list: &[usize], quote: &str) -> io::Result<()> {
         for (k, &p) in list.iter().enumerate() {
             let sep = if k == 0 { "" } else { ", " };
-            write!(out, "{sep}{}", self.topics[p].id)?;
+            write!(out, "{sep}{quote}{}{quote}", self.topics[p].id)?;
         }
         Ok(())
     }

@@ -77,6 +77,17 @@ impl Graph {
     /// either kind): every group of two or more is a cycle. Groups come in
     /// reading order of their first topic, members sorted.
     pub fn cycles(&self) -> Vec<Vec<TopicId>> {
+        // When every edge comes from an earlier topic, reading order is a
+        // topological order and there is no cycle. Most files are written so,
+        // and one pass over the edges costs a fraction of Tarjan's search.
+        if self
+            .inner
+            .raw_edges()
+            .iter()
+            .all(|e| e.source() < e.target())
+        {
+            return Vec::new();
+        }
         let mut groups: Vec<Vec<TopicId>> = tarjan_scc(&self.inner)
             .into_iter()
             .filter(|scc| scc.len() > 1)

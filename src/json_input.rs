@@ -3,29 +3,19 @@
 //!
 //! serde_json keeps no positions, so every value a diagnostic may point at is
 //! first taken as raw text borrowed from the input; where that text lies gives
-//! its line and column, found by one cursor moving through the file.
+//! its line and column, found by one cursor moving through the file. Topics
+//! are converted as they are read, so the borrowed form of the whole file
+//! never exists at once.
+
+use std::fmt;
 
 use serde::Deserialize;
-use serde::de::value::{Error as ValueError, MapDeserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
-use serde_saphyr::{Location, Spanned};
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::schema::{RawEdge, RawFile, RawResource, RawSection, RawTopic, ResourceKind};
+use crate::schema::{Located, RawEdge, RawFile, RawResource, RawSection, RawTopic, ResourceKind};
 use crate::source::SourceFile;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonFile<'a> {
-    #[serde(borrow)]
-    version: &'a RawValue,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default, borrow)]
-    sections: Vec<JsonSection<'a>>,
-    #[serde(default, borrow)]
-    topics: Vec<JsonTopic<'a>>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,49 +80,157 @@ struct JsonEdge<'a> {
 /// diagnostic may point at.
 pub fn parse_json(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
     let text = source.text();
-    let file: JsonFile<'_> =
-        serde_json::from_str(text).map_err(|err| Box::new(json_diagnostic(&err)))?;
-    let mut at = Cursor::new(text);
-    let mut sections = Vec::with_capacity(file.sections.len());
-    for section in file.sections {
-        sections.push(RawSection {
-            id: at.string(section.id)?,
-            title: section.title,
-            number: section.number,
-            goal: section.goal,
-            resources: resources(&mut at, section.resources)?,
-        });
+    let mut reader = Reader {
+        at: Cursor::new(text),
+        failure: None,
+    };
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let parsed = deserializer
+        .deserialize_map(FileVisitor(&mut reader))
+        .and_then(|file| deserializer.end().map(|()| file));
+    parsed.map_err(|err| {
+        reader
+            .failure
+            .take()
+            .unwrap_or_else(|| Box::new(json_diagnostic(&err)))
+    })
+}
+
+/// The conversion state shared by the visitors: the position cursor, and the
+/// diagnostic that stopped the parse, if one did.
+struct Reader<'t> {
+    at: Cursor<'t>,
+    failure: Option<Box<Diagnostic>>,
+}
+
+impl Reader<'_> {
+    /// Keeps `diagnostic` and returns an error that stops serde_json.
+    fn fail<E: de::Error>(&mut self, diagnostic: Box<Diagnostic>) -> E {
+        self.failure = Some(diagnostic);
+        E::custom("invalid value")
     }
-    let mut topics = Vec::with_capacity(file.topics.len());
-    for topic in file.topics {
-        let id = at.string(topic.id)?;
-        let title = at.string(topic.title)?;
-        let section = topic.section.map(|s| at.string(s)).transpose()?;
-        let aliases = topic
-            .aliases
-            .into_iter()
-            .map(|a| at.string(a))
-            .collect::<Result<_, _>>()?;
-        let requires = edges(&mut at, topic.requires)?;
-        let recommends = edges(&mut at, topic.recommends)?;
-        let hours = topic.hours.map(|h| at.value::<f64>(h)).transpose()?;
-        topics.push(RawTopic {
-            id,
-            title,
-            section,
-            aliases,
-            requires,
-            recommends,
-            hours,
-            summary: topic.summary,
-            resources: resources(&mut at, topic.resources)?,
-        });
+}
+
+const FILE_FIELDS: &[&str] = &["version", "title", "sections", "topics"];
+
+/// The top-level mapping. Topics are converted one by one as serde_json
+/// reads them, so the borrowed form of the whole list never exists at once.
+struct FileVisitor<'r, 't>(&'r mut Reader<'t>);
+
+impl<'de> Visitor<'de> for FileVisitor<'_, '_> {
+    type Value = RawFile;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a topics file: a mapping of `version`, `sections` and `topics`")
     }
-    Ok(RawFile {
-        version: at.value::<u64>(file.version)?,
-        title: file.title,
-        sections,
-        topics,
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFile, A::Error> {
+        let reader = self.0;
+        let mut version: Option<&'de RawValue> = None;
+        let mut title: Option<Option<String>> = None;
+        let mut sections: Option<Vec<RawSection>> = None;
+        let mut topics: Option<Vec<RawTopic>> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "version" if version.is_some() => {
+                    return Err(de::Error::duplicate_field("version"));
+                }
+                "version" => version = Some(map.next_value()?),
+                "title" if title.is_some() => return Err(de::Error::duplicate_field("title")),
+                "title" => title = Some(map.next_value()?),
+                "sections" if sections.is_some() => {
+                    return Err(de::Error::duplicate_field("sections"));
+                }
+                "sections" => {
+                    let raw: Vec<JsonSection<'de>> = map.next_value()?;
+                    let mut converted = Vec::with_capacity(raw.len());
+                    for section in raw {
+                        converted
+                            .push(section_of(&mut reader.at, section).map_err(|d| reader.fail(d))?);
+                    }
+                    sections = Some(converted);
+                }
+                "topics" if topics.is_some() => return Err(de::Error::duplicate_field("topics")),
+                "topics" => topics = Some(map.next_value_seed(TopicsSeed(&mut *reader))?),
+                other => return Err(de::Error::unknown_field(other, FILE_FIELDS)),
+            }
+        }
+        let version = version.ok_or_else(|| de::Error::missing_field("version"))?;
+        let version = reader
+            .at
+            .value::<u64>(version)
+            .map_err(|d| reader.fail(d))?;
+        Ok(RawFile {
+            version,
+            title: title.flatten(),
+            sections: sections.unwrap_or_default(),
+            topics: topics.unwrap_or_default(),
+        })
+    }
+}
+
+struct TopicsSeed<'r, 't>(&'r mut Reader<'t>);
+
+impl<'de> DeserializeSeed<'de> for TopicsSeed<'_, '_> {
+    type Value = Vec<RawTopic>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<RawTopic>, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopicsSeed<'_, '_> {
+    type Value = Vec<RawTopic>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of topics")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<RawTopic>, A::Error> {
+        let reader = self.0;
+        let mut topics = Vec::new();
+        while let Some(topic) = seq.next_element::<JsonTopic<'de>>()? {
+            topics.push(topic_of(&mut reader.at, topic).map_err(|d| reader.fail(d))?);
+        }
+        Ok(topics)
+    }
+}
+
+fn section_of(
+    at: &mut Cursor<'_>,
+    section: JsonSection<'_>,
+) -> Result<RawSection, Box<Diagnostic>> {
+    Ok(RawSection {
+        id: at.string(section.id)?,
+        title: section.title,
+        number: section.number,
+        goal: section.goal,
+        resources: resources(at, section.resources)?,
+    })
+}
+
+fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<Diagnostic>> {
+    let id = at.string(topic.id)?;
+    let title = at.string(topic.title)?;
+    let section = topic.section.map(|s| at.string(s)).transpose()?;
+    let aliases = topic
+        .aliases
+        .into_iter()
+        .map(|a| at.string(a))
+        .collect::<Result<_, _>>()?;
+    let requires = edges(at, topic.requires)?;
+    let recommends = edges(at, topic.recommends)?;
+    let hours = topic.hours.map(|h| at.value::<f64>(h)).transpose()?;
+    Ok(RawTopic {
+        id,
+        title,
+        section,
+        aliases,
+        requires,
+        recommends,
+        hours,
+        summary: topic.summary,
+        resources: resources(at, topic.resources)?,
     })
 }
 
@@ -167,9 +265,11 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
             }
         } else if let Ok(number) = text.parse::<u64>() {
             // As in YAML, a bare number names the topic with that id.
-            let location = at.locate(edge);
             RawEdge {
-                topic: Spanned::new(number.to_string(), location, location),
+                topic: Located {
+                    value: number.to_string(),
+                    pos: at.locate(edge),
+                },
                 because: None,
             }
         } else {
@@ -179,7 +279,7 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
                     because: None,
                 },
                 Err(_) => {
-                    let location = at.locate(edge);
+                    let pos = at.locate(edge);
                     return Err(Box::new(
                         Diagnostic::new(
                             Code::Schema,
@@ -188,7 +288,7 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
                                 shorten(text)
                             ),
                         )
-                        .label(Pos::from(location), 1, ""),
+                        .label(pos, 1, ""),
                     ));
                 }
             }
@@ -225,15 +325,15 @@ impl<'t> Cursor<'t> {
         }
     }
 
-    fn locate(&mut self, raw: &RawValue) -> Location {
+    fn locate(&mut self, raw: &RawValue) -> Pos {
         let start = raw.get().as_ptr() as usize;
         let base = self.text.as_ptr() as usize;
         match start.checked_sub(base).filter(|&o| o <= self.text.len()) {
             Some(offset) => {
                 self.move_to(offset);
-                location(self.line, self.column)
+                Pos::new(self.line, self.column)
             }
-            None => Location::UNKNOWN,
+            None => Pos::default(),
         }
     }
 
@@ -266,7 +366,7 @@ impl<'t> Cursor<'t> {
 
     /// A string value with its position; a JSON string without escapes is
     /// taken as it stands.
-    fn string(&mut self, raw: &RawValue) -> Result<Spanned<String>, Box<Diagnostic>> {
+    fn string(&mut self, raw: &RawValue) -> Result<Located<String>, Box<Diagnostic>> {
         let text = raw.get();
         let plain = text
             .strip_prefix('"')
@@ -276,33 +376,29 @@ impl<'t> Cursor<'t> {
             Some(inner) => inner.to_owned(),
             None => serde_json::from_str::<String>(text).map_err(|err| self.error(raw, &err))?,
         };
-        let location = self.locate(raw);
-        Ok(Spanned::new(value, location, location))
+        Ok(Located {
+            value,
+            pos: self.locate(raw),
+        })
     }
 
     fn value<T: for<'de> Deserialize<'de>>(
         &mut self,
         raw: &RawValue,
-    ) -> Result<Spanned<T>, Box<Diagnostic>> {
+    ) -> Result<Located<T>, Box<Diagnostic>> {
         let value = serde_json::from_str::<T>(raw.get()).map_err(|err| self.error(raw, &err))?;
-        let location = self.locate(raw);
-        Ok(Spanned::new(value, location, location))
+        Ok(Located {
+            value,
+            pos: self.locate(raw),
+        })
     }
 
     /// A schema error about the value `raw`, pointing at it.
     fn error(&mut self, raw: &RawValue, err: &serde_json::Error) -> Box<Diagnostic> {
-        let location = self.locate(raw);
+        let pos = self.locate(raw);
         let message = without_position(&err.to_string());
-        Box::new(Diagnostic::new(Code::Schema, message).label(Pos::from(location), 1, ""))
+        Box::new(Diagnostic::new(Code::Schema, message).label(pos, 1, ""))
     }
-}
-
-/// serde-saphyr's [`Location`] has no public constructor; its `Deserialize`
-/// implementation is the way to make one with a given line and column.
-fn location(line: u32, column: u32) -> Location {
-    let fields = [("line", line), ("column", column)];
-    Location::deserialize(MapDeserializer::<_, ValueError>::new(fields.into_iter()))
-        .unwrap_or(Location::UNKNOWN)
 }
 
 fn json_diagnostic(err: &serde_json::Error) -> Diagnostic {

@@ -36,6 +36,13 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, (SourceFile, Box
 /// Parses the text into the raw schema: as JSON when the file name ends in
 /// `.json`, else as YAML.
 pub fn parse(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
+    if source.text().trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::new(Code::Schema, "the file is empty")
+                .label(Pos::new(1, 1), 1, "")
+                .help(SHAPE),
+        ));
+    }
     let is_json = std::path::Path::new(source.name())
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
@@ -91,11 +98,6 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
     };
     let at_top = pos.is_known() && pos == first_content(source);
     let (code, message, help): (Code, String, Option<String>) = match err {
-        YamlError::Eof { .. } if source.text().trim().is_empty() => (
-            Code::Schema,
-            "the file is empty".to_owned(),
-            Some(SHAPE.to_owned()),
-        ),
         YamlError::Eof { .. } if at_top || first_content(source) == Pos::default() => (
             Code::Schema,
             "the file holds no topics".to_owned(),
@@ -275,22 +277,24 @@ fn describe_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
 /// `topics` for an error at `{` in `topics: {}`.
 fn key_at(source: &SourceFile, pos: Pos) -> Option<&str> {
     let line = source.line(pos.line)?;
-    let before: String = line
-        .chars()
-        .take((pos.column as usize).saturating_sub(1))
-        .collect();
+    let end = line
+        .char_indices()
+        .nth((pos.column as usize).saturating_sub(1))
+        .map_or(line.len(), |(offset, _)| offset);
     // Skip an anchor or tag between the key and the value: `title: &a [..]`.
-    let mut before = before.trim_end();
+    let mut before = line[..end].trim_end();
     while let Some((head, last)) = before.rsplit_once(' ')
         && (last.starts_with('&') || last.starts_with('!'))
     {
         before = head.trim_end();
     }
-    let key = before.strip_suffix(':')?;
-    let key = key.trim_start().trim_start_matches("- ").trim();
-    let start = line.find(key)?;
-    let key = &line[start..start + key.len()];
-    (!key.is_empty() && !key.contains([' ', '{', '[', ',', ':'])).then_some(key)
+    // The key is the last word before the colon, in block (`  - id:`) and
+    // flow (`{topic: a, because:`) style alike.
+    let key = before
+        .strip_suffix(':')?
+        .rsplit([' ', '{', '[', ','])
+        .next()?;
+    (!key.is_empty() && !key.contains(['"', '\'', ':'])).then_some(key)
 }
 
 /// Where the document's first node starts: the first line that is not

@@ -39,8 +39,9 @@ pub fn entries(list: &SourceFile) -> impl Iterator<Item = Entry<'_>> {
 
 /// Checks `list` against the `requires` edges of `catalog`: every entry must
 /// come after each topic it requires, and each of those must be listed.
-/// Returns the number of entries and the problems, in line order.
-pub fn check(catalog: &Catalog, list: &SourceFile) -> (usize, Vec<Diagnostic>) {
+/// `topics_file` names the topics file in notes. Returns the number of
+/// entries and the problems, in line order.
+pub fn check(catalog: &Catalog, topics_file: &str, list: &SourceFile) -> (usize, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut listed: HashMap<TopicId, (Pos, usize)> = HashMap::new();
     let mut order: Vec<(TopicId, Pos, usize)> = Vec::new();
@@ -121,8 +122,8 @@ pub fn check(catalog: &Catalog, list: &SourceFile) -> (usize, Vec<Diagnostic>) {
                     .topic(&topic.id)
                     .topic(&prereq.id)
                     .note(format!(
-                        "the requirement is at line {} of the topics file",
-                        p.pos.line
+                        "`{}` requires it at {topics_file}:{}",
+                        topic.id, p.pos.line
                     ))
                     .help(format!("add `{}` above line {}", prereq.id, pos.line)),
                 ),

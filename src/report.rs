@@ -5,10 +5,8 @@ use serde::Serialize;
 
 use crate::check::Report;
 use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::json::FORMAT_VERSION;
 use crate::source::SourceFile;
-
-/// The version of the JSON layout of [`json`]; bumped on any incompatible change.
-pub const FORMAT_VERSION: u32 = 1;
 
 /// Every diagnostic rendered as rustc would, then the summary line.
 /// `order` is the `--order` list, for the diagnostics about it.
@@ -64,7 +62,7 @@ pub fn summary(report: &Report) -> String {
     }
     if report.unchecked_redundancy > 0 {
         line.push_str(&format!(
-            "\nnote: {} of the `requires` edges were too many to check for redundancy",
+            "\nnote: {} `requires` edges were not checked for redundancy: the search stops at a size limit",
             report.unchecked_redundancy
         ));
     }

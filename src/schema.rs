@@ -7,12 +7,35 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
+use crate::diagnostic::Pos;
+
+/// A value and where it is written. serde-saphyr's `Spanned` keeps two full
+/// locations (about a hundred bytes); a file of a million topics holds
+/// millions of these, so only the line and column are kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is written (line 0 when unknown).
+    pub pos: Pos,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<T>::deserialize(deserializer)?;
+        Ok(Located {
+            value: spanned.value,
+            pos: Pos::from(spanned.referenced),
+        })
+    }
+}
+
 /// A whole topics file as parsed, before validation.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFile {
     /// Format version; only `1` exists.
-    pub version: Spanned<u64>,
+    pub version: Located<u64>,
     /// The curriculum's name.
     #[serde(default)]
     pub title: Option<String>,
@@ -29,7 +52,7 @@ pub struct RawFile {
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
     /// Kebab-case id that topics name in `section`.
-    pub id: Spanned<String>,
+    pub id: Located<String>,
     /// Display title.
     pub title: String,
     /// Optional number, such as `II`.
@@ -48,15 +71,15 @@ pub struct RawSection {
 #[serde(deny_unknown_fields)]
 pub struct RawTopic {
     /// Kebab-case id, unique across ids and aliases.
-    pub id: Spanned<String>,
+    pub id: Located<String>,
     /// Display title.
-    pub title: Spanned<String>,
+    pub title: Located<String>,
     /// The id of the section the topic belongs to.
     #[serde(default)]
-    pub section: Option<Spanned<String>>,
+    pub section: Option<Located<String>>,
     /// Other names a learner may type.
     #[serde(default)]
-    pub aliases: Vec<Spanned<String>>,
+    pub aliases: Vec<Located<String>>,
     /// Hard prerequisites.
     #[serde(default)]
     pub requires: Vec<RawEdge>,
@@ -65,7 +88,7 @@ pub struct RawTopic {
     pub recommends: Vec<RawEdge>,
     /// Estimated hours of study.
     #[serde(default)]
-    pub hours: Option<Spanned<f64>>,
+    pub hours: Option<Located<f64>>,
     /// One or two sentences on what the topic is.
     #[serde(default)]
     pub summary: Option<String>,
@@ -81,7 +104,7 @@ pub struct RawResource {
     /// The resource's own title.
     pub title: String,
     /// Where it lives; must be http or https.
-    pub url: Spanned<String>,
+    pub url: Located<String>,
     /// What sort of resource it is.
     pub kind: ResourceKind,
     /// Who made it.
@@ -140,7 +163,7 @@ impl ResourceKind {
 #[derive(Debug)]
 pub struct RawEdge {
     /// The referenced topic, with its position.
-    pub topic: Spanned<String>,
+    pub topic: Located<String>,
     /// Why the edge exists.
     pub because: Option<String>,
 }
@@ -180,7 +203,7 @@ impl<'de> Deserialize<'de> for EdgeForm {
                         "topic" if topic.is_some() => {
                             return Err(de::Error::duplicate_field("topic"));
                         }
-                        "topic" => topic = Some(map.next_value::<Spanned<String>>()?),
+                        "topic" => topic = Some(map.next_value::<Located<String>>()?),
                         "because" if because.is_some() => {
                             return Err(de::Error::duplicate_field("because"));
                         }
@@ -205,7 +228,10 @@ impl<'de> Deserialize<'de> for RawEdge {
         let spanned = Spanned::<EdgeForm>::deserialize(deserializer)?;
         Ok(match spanned.value {
             EdgeForm::Short(id) => RawEdge {
-                topic: Spanned::new(id, spanned.referenced, spanned.defined),
+                topic: Located {
+                    value: id,
+                    pos: Pos::from(spanned.referenced),
+                },
                 because: None,
             },
             EdgeForm::Long(edge) => edge,

@@ -171,6 +171,11 @@ fn wrong_types_at_every_level_name_the_field_and_place() {
             "5:19",
         ),
         (
+            format!("{topic}    requires: [{{topic: a, because: [x]}}]\n"),
+            "`because` must be a string",
+            "5:36",
+        ),
+        (
             format!("{topic}    hours: [1]\n"),
             "`hours` must be a number",
             "5:12",

@@ -7,9 +7,15 @@ use serde_json::{Map, Value};
 use prereq::check::CheckOptions;
 use prereq::source::SourceFile;
 
-/// Decodes, checks and renders `bytes` every way `check` can.
+/// Decodes, checks and renders `bytes` every way `check` can, read both as
+/// YAML and as JSON (the loader picks by the file name).
 fn check_everything(bytes: Vec<u8>) {
-    let (source, report) = match prereq::load::decode("prop.yaml", bytes) {
+    check_as("prop.json", bytes.clone());
+    check_as("prop.yaml", bytes);
+}
+
+fn check_as(name: &str, bytes: Vec<u8>) {
+    let (source, report) = match prereq::load::decode(name, bytes) {
         Ok(source) => {
             let order = SourceFile::new("order.txt", "a\nb\n# c\nA\n");
             let options = CheckOptions {
@@ -249,5 +255,64 @@ proptest! {
             }
         }
         prop_assert!(!petgraph::algo::is_cyclic_directed(&kept));
+    }
+}
+
+/// The edges (prerequisite, dependent) that point backwards in `order`,
+/// leaving out edges inside a cycle.
+fn backward_edges(
+    catalog: &prereq::catalog::Catalog,
+    order: &[prereq::catalog::TopicId],
+) -> std::collections::BTreeSet<(u32, u32)> {
+    let mut place = vec![0; order.len()];
+    for (at, id) in order.iter().enumerate() {
+        place[id.index()] = at;
+    }
+    let mut group = vec![usize::MAX; order.len()];
+    for (n, members) in catalog.graph().cycles().iter().enumerate() {
+        for id in members {
+            group[id.index()] = n;
+        }
+    }
+    let mut out = std::collections::BTreeSet::new();
+    for (index, topic) in catalog.topics.iter().enumerate() {
+        for p in &topic.prerequisites {
+            let same_cycle = group[index] != usize::MAX && group[index] == group[p.topic.index()];
+            if !same_cycle && place[p.topic.index()] > place[index] {
+                out.insert((p.topic.0, index as u32));
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn the_suggested_move_fixes_its_edge_and_breaks_none(yaml in curricula()) {
+        use prereq::check::Move;
+        let (catalog, _) = prereq::load::analyze(&SourceFile::new("m.yaml", yaml));
+        let catalog = catalog.unwrap();
+        let reading: Vec<_> = catalog.ids().collect();
+        let before = backward_edges(&catalog, &reading);
+        let found = prereq::check::out_of_order_edges(&catalog);
+        let listed: std::collections::BTreeSet<(u32, u32)> =
+            found.iter().map(|e| (e.prerequisite.topic.0, e.dependent.0)).collect();
+        prop_assert_eq!(&listed, &before);
+        for edge in found {
+            let mut order = reading.clone();
+            let (moved, anchor, after) = match edge.fix {
+                Move::Down { with_dependents: true, .. } => continue,
+                Move::Down { topic, below, .. } => (topic, below, true),
+                Move::Up { topic, above } => (topic, above, false),
+            };
+            order.retain(|&id| id != moved);
+            let at = order.iter().position(|&id| id == anchor).unwrap();
+            order.insert(if after { at + 1 } else { at }, moved);
+            let now = backward_edges(&catalog, &order);
+            prop_assert!(!now.contains(&(edge.prerequisite.topic.0, edge.dependent.0)));
+            prop_assert!(now.is_subset(&before), "{:?} made {:?} from {:?}", edge.fix, now, before);
+        }
     }
 }

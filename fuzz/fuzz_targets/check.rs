@@ -7,8 +7,14 @@ use prereq::check::CheckOptions;
 use prereq::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
+    // The loader reads `.json` names as JSON, everything else as YAML.
+    check_as("fuzz.json", data);
+    check_as("fuzz.yaml", data);
+});
+
+fn check_as(name: &str, data: &[u8]) {
     let order = SourceFile::new("order.txt", String::from_utf8_lossy(data).into_owned());
-    let (source, report) = match prereq::load::decode("fuzz.yaml", data.to_vec()) {
+    let (source, report) = match prereq::load::decode(name, data.to_vec()) {
         Ok(source) => {
             let options = CheckOptions {
                 allow: Vec::new(),
@@ -25,4 +31,4 @@ fuzz_target!(|data: &[u8]| {
     prereq::report::text(&report, &source, Some(&order), false);
     prereq::report::json(&report);
     prereq::report::github(&report);
-});
+}

@@ -141,7 +141,7 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub strict: bool,
-    /// Silence a rule by its code, such as `isolated-topic` (repeatable).
+    /// Silence a warning rule by its code, such as `isolated-topic` (repeatable).
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
     /// Also check an ordered list of topics (one id, alias or title per line,

@@ -2,7 +2,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use prereq::check::{CheckOptions, Report};
-use prereq::diagnostic::{Code, Diagnostic};
+use prereq::diagnostic::{Code, Diagnostic, Severity};
 use prereq::source::SourceFile;
 
 use super::{Exit, color_on, print};
@@ -56,6 +56,12 @@ fn allowed(names: &[String]) -> Result<Vec<Code>> {
     let mut allow = Vec::with_capacity(names.len());
     for name in names {
         match Code::from_name(name) {
+            // An allowed error would let a broken file through the gate.
+            Some(code) if code.severity() == Severity::Error => {
+                anyhow::bail!(
+                    "--allow: `{name}` is an error, not a warning; only warnings can be allowed"
+                );
+            }
             Some(code) => allow.push(code),
             None => {
                 let names = Code::ALL.iter().map(|c| c.as_str());

@@ -74,7 +74,13 @@ fn with_catalog(
         Err((source, diagnostic)) => return Ok(report_invalid(&source, &[*diagnostic])),
     };
     match prereq::load::catalog(&source) {
-        Ok(catalog) => command(&catalog),
+        Ok(catalog) => {
+            let exit = command(&catalog);
+            // The process ends next: freeing a large catalog string by string
+            // took a tenth of the run on 100,000 topics, for nothing.
+            std::mem::forget(catalog);
+            exit
+        }
         Err(diagnostics) => Ok(report_invalid(&source, &diagnostics)),
     }
 }

@@ -1,0 +1,31 @@
+//! Warnings stay quiet where an error already covers the problem.
+
+use prereq::check::CheckOptions;
+use prereq::diagnostic::Code;
+use prereq::source::SourceFile;
+
+/// The codes found in a file of two sections, `one` and `two`, and `topics`.
+fn codes(topics: &str) -> Vec<Code> {
+    let yaml = format!(
+        "version: 1\nsections:\n  - {{id: one, title: One}}\n  - {{id: two, title: Two}}\ntopics:\n{topics}"
+    );
+    let report = prereq::check::check(&SourceFile::new("t.yaml", yaml), &CheckOptions::default());
+    report.diagnostics.iter().map(|d| d.code).collect()
+}
+
+#[test]
+fn a_cycle_across_sections_is_one_error_and_no_warning() {
+    let topics = "  - {id: a, title: A, section: one, requires: [b]}
+  - {id: b, title: B, section: two, requires: [a]}
+";
+    assert_eq!(codes(topics), [Code::Cycle]);
+}
+
+#[test]
+fn sections_that_need_each_other_without_a_topic_cycle_are_a_warning() {
+    let topics = "  - {id: a, title: A, section: one}
+  - {id: b, title: B, section: two, requires: [a]}
+  - {id: c, title: C, section: one, requires: [b]}
+";
+    assert_eq!(codes(topics), [Code::SectionCycle]);
+}
