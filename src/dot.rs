@@ -86,15 +86,28 @@ impl Plan {
         }
         let known = known_closure(catalog, &options.known);
 
-        let hidden_pairs = if options.reduce {
-            let mut pairs = crate::reduce::redundant_edges(catalog, EdgeKind::Requires).edges;
-            if options.recommended {
-                pairs.extend(crate::reduce::redundant_edges(catalog, EdgeKind::Recommends).edges);
+        // Redundant edges of each kind, sorted, as implied by a chain of the same kind.
+        let redundant = |kind: EdgeKind| {
+            if options.reduce && drawn_kind(kind) {
+                crate::reduce::redundant_edges(catalog, kind).edges
+            } else {
+                Vec::new()
             }
-            pairs.sort_unstable();
-            pairs
-        } else {
-            Vec::new()
+        };
+        let redundant_hard = redundant(EdgeKind::Requires);
+        let redundant_soft = redundant(EdgeKind::Recommends);
+        // A goal's path holds every topic on a chain to it, but a section may
+        // not: there an edge is hidden only if a chain implying it is drawn.
+        let closed = options.sections.is_empty();
+        let hide = |from: TopicId, to: TopicId, kind: EdgeKind| {
+            let list = match kind {
+                EdgeKind::Requires => &redundant_hard,
+                EdgeKind::Recommends => &redundant_soft,
+            };
+            list.binary_search(&(from, to)).is_ok()
+                && (closed
+                    || crate::reduce::implying_chain(catalog, from, to, kind)
+                        .is_some_and(|chain| chain.iter().all(|t| shown[t.index()])))
         };
         let mut edges = Vec::new();
         let mut hidden = 0;
@@ -111,7 +124,7 @@ impl Plan {
                     continue;
                 }
                 drawn_for[p.topic.index()] = Some(id);
-                if hidden_pairs.binary_search(&(p.topic, id)).is_ok() {
+                if hide(p.topic, id, p.kind) {
                     hidden += 1;
                     continue;
                 }

@@ -498,3 +498,68 @@ fn large_pictures_are_announced_before_the_layout() {
             .starts_with("error: Graphviz is not installed")
     );
 }
+
+#[test]
+fn reduction_hides_only_edges_whose_chain_is_drawn() {
+    // `base -> top` is implied by `base -> mid -> top`, but `mid` is in another section.
+    let source = SourceFile::new(
+        "chains",
+        "version: 1\nsections:\n  - {id: one, title: One}\n  - {id: two, title: Two}\ntopics:\n  \
+         - {id: base, title: Base, section: one}\n  \
+         - {id: mid, title: Mid, section: two, requires: [base]}\n  \
+         - {id: top, title: Top, section: one, requires: [mid, base]}\n",
+    );
+    let catalog = prereq::load::catalog(&source).unwrap();
+    let t = |name| id(&catalog, name);
+    let section_one = DotOptions {
+        reduce: true,
+        sections: vec![find_section(&catalog, "one").unwrap()],
+        ..DotOptions::default()
+    };
+    let plan = Plan::new(&catalog, &section_one);
+    assert_eq!(plan.edges, vec![(t("base"), t("top"), EdgeKind::Requires)]);
+    assert_eq!(plan.hidden, 0);
+    // With every section drawn, the chain is visible and the edge goes.
+    let all = DotOptions {
+        reduce: true,
+        ..DotOptions::default()
+    };
+    let plan = Plan::new(&catalog, &all);
+    assert_eq!(
+        plan.edges,
+        vec![
+            (t("base"), t("mid"), EdgeKind::Requires),
+            (t("mid"), t("top"), EdgeKind::Requires)
+        ]
+    );
+    assert_eq!(plan.hidden, 1);
+}
+
+#[test]
+fn a_hard_edge_is_not_hidden_for_a_redundant_soft_twin() {
+    // `d` requires and recommends `p`; only the soft edge is implied (by `p ⇢ q ⇢ d`).
+    let source = SourceFile::new(
+        "twins",
+        "version: 1\ntopics:\n  - {id: p, title: P}\n  - {id: q, title: Q, recommends: [p]}\n  \
+         - {id: d, title: D, requires: [p], recommends: [q, p]}\n",
+    );
+    let catalog = prereq::load::catalog(&source).unwrap();
+    let t = |name| id(&catalog, name);
+    let plan = Plan::new(
+        &catalog,
+        &DotOptions {
+            reduce: true,
+            recommended: true,
+            ..DotOptions::default()
+        },
+    );
+    assert_eq!(
+        plan.edges,
+        vec![
+            (t("p"), t("q"), EdgeKind::Recommends),
+            (t("p"), t("d"), EdgeKind::Requires),
+            (t("q"), t("d"), EdgeKind::Recommends)
+        ]
+    );
+    assert_eq!(plan.hidden, 0);
+}
