@@ -23,7 +23,8 @@ pub fn run(catalog: &Catalog, args: &RenderArgs) -> Result<Exit> {
         Ok(picture) => picture,
         Err(exit) => return Ok(exit),
     };
-    let result = prereq::render::render_to(&picture.dot, format, &args.output);
+    let result = prereq::render::render_to(&picture.dot, format, &args.output)
+        .map(|warnings| report_warnings(&warnings));
     picture.finish(&args.output, result)
 }
 
@@ -68,6 +69,13 @@ impl Picture {
             )),
             Err(err) => graphviz_failure(err),
         }
+    }
+}
+
+/// Passes on what Graphviz warned about, line by line.
+pub fn report_warnings(warnings: &str) {
+    for line in warnings.lines().filter(|l| !l.trim().is_empty()) {
+        eprintln!("graphviz: {line}");
     }
 }
 
