@@ -486,11 +486,12 @@ pub fn why(catalog: &Catalog, why: &Why, options: TextOptions) -> String {
         }
     }
     if why.known {
-        let _ = writeln!(
-            out,
-            "\nYou know {} (or a topic that requires it), so it is not on your path.",
+        let known = format!(
+            "You know {} (or a topic that requires it), so it is not on your path.",
             catalog.topic(why.topic).title
         );
+        out.push('\n');
+        wrapped(&mut out, &known, "", "");
     }
     out
 }
@@ -519,16 +520,23 @@ pub fn list(catalog: &Catalog) -> String {
 pub fn show(catalog: &Catalog, id: TopicId) -> String {
     let topic = catalog.topic(id);
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", topic.title, topic.id);
+    wrapped(
+        &mut out,
+        &format!("{} ({})", topic.title, topic.id),
+        "",
+        "  ",
+    );
     if let Some(section) = topic.section {
-        let _ = writeln!(
-            out,
-            "Section:  {}",
-            section_heading(catalog.section(section))
-        );
+        let heading = section_heading(catalog.section(section));
+        wrapped(&mut out, &heading, "Section:  ", "          ");
     }
     if !topic.aliases.is_empty() {
-        let _ = writeln!(out, "Aliases:  {}", topic.aliases.join(", "));
+        wrapped(
+            &mut out,
+            &topic.aliases.join(", "),
+            "Aliases:  ",
+            "          ",
+        );
     }
     if let Some(h) = topic.hours {
         let _ = writeln!(out, "Hours:    {}", hours(h));
