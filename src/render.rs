@@ -51,7 +51,7 @@ pub enum RenderError {
     #[error("Graphviz is not installed (no `{GRAPHVIZ}` program on the PATH); {INSTALL_HINT}")]
     Missing,
     /// `dot` could be found but not started, or its pipes failed.
-    #[error("cannot run Graphviz `{GRAPHVIZ}`: {0}")]
+    #[error("cannot run Graphviz `{GRAPHVIZ}`")]
     Run(#[source] std::io::Error),
     /// `dot` ran and reported failure.
     #[error("Graphviz `{GRAPHVIZ}` failed ({status}){}", if stderr.is_empty() { String::new() } else { format!(": {stderr}") })]
@@ -62,7 +62,7 @@ pub enum RenderError {
         stderr: String,
     },
     /// The output file could not be written; any earlier file there is unchanged.
-    #[error("cannot write `{}`: {source}", path.display())]
+    #[error("cannot write `{}`", path.display())]
     Write {
         /// The file asked for.
         path: PathBuf,

@@ -82,7 +82,7 @@ pub fn report_warnings(warnings: &str) {
 /// Exit 3 for Graphviz's faults; other failures are I/O errors.
 pub fn graphviz_failure(err: RenderError) -> Result<Exit> {
     if err.is_graphviz() {
-        eprintln!("error: {err}");
+        eprintln!("error: {:#}", anyhow::Error::from(err));
         Ok(Exit::Graphviz)
     } else {
         Err(err.into())
