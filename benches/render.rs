@@ -55,7 +55,7 @@ fn laid_out(catalog: &Catalog, options: &DotOptions) -> (Plan, Vec<u8>) {
     let plan = Plan::new(catalog, options);
     let text = dot_text(&roadmap_of(catalog, options, &plan));
     let svg = prereq::render::graphviz(&text, Format::Svg).expect("graphviz lays it out");
-    (plan, svg)
+    (plan, svg.bytes)
 }
 
 /// Planning the picture and writing DOT text, with edge reduction.

@@ -241,16 +241,14 @@ impl Catalog {
     /// The id, alias or title closest to `query`, if one is close enough to be a typo.
     pub fn suggest(&self, query: &str) -> Option<String> {
         let query = query.to_lowercase();
-        let candidates = self
-            .names
-            .iter()
-            .map(|(name, &id)| (name.as_str(), id, name.clone()))
-            .chain(
-                self.titles
-                    .iter()
-                    .map(|(title, &id)| (title.as_str(), id, self.topic(id).title.clone())),
-            );
-        best_match(&query, candidates).map(|(_, shown)| shown)
+        let candidates =
+            self.names
+                .iter()
+                .map(|(name, &id)| (name.as_str(), (id, false, name.as_str())))
+                .chain(self.titles.iter().map(|(title, &id)| {
+                    (title.as_str(), (id, true, self.topic(id).title.as_str()))
+                }));
+        best_match(&query, candidates).map(|(_, _, shown)| shown.to_owned())
     }
 
     fn index_name(&mut self, name: &str, id: TopicId) {
@@ -271,32 +269,37 @@ fn lowercase(name: &str) -> Cow<'_, str> {
     }
 }
 
-/// The closest candidate by normalised edit distance, ties to the lowest id.
+/// A suggestion: the topic, whether it is matched by title, and the name to show.
+type Shown<'a> = (TopicId, bool, &'a str);
+
+/// The closest candidate by normalised edit distance; ties go to the lowest
+/// id, then an id or alias before a title, then the first name in byte order
+/// (candidates come from hash maps, whose order changes from run to run).
 fn best_match<'a>(
     query: &str,
-    candidates: impl Iterator<Item = (&'a str, TopicId, String)>,
-) -> Option<(TopicId, String)> {
-    let mut best: Option<(f64, TopicId, String)> = None;
+    candidates: impl Iterator<Item = (&'a str, Shown<'a>)>,
+) -> Option<Shown<'a>> {
+    let mut best: Option<(f64, Shown<'a>)> = None;
     if query.len() > MAX_SUGGEST_LEN {
         return None;
     }
-    for (name, id, shown) in candidates {
+    for (name, shown) in candidates {
         if !could_match(query, name) {
             continue;
         }
         let score = strsim::normalized_damerau_levenshtein(query, name);
         let prefix = name.starts_with(query) && query.len() >= 3;
         let score = if prefix { score.max(0.75) } else { score };
-        let better = match &best {
+        let better = match best {
             None => true,
-            Some((s, i, _)) => score > *s || (score == *s && id < *i),
+            Some((s, b)) => score > s || (score == s && shown < b),
         };
         if better {
-            best = Some((score, id, shown));
+            best = Some((score, shown));
         }
     }
-    best.filter(|(score, _, _)| *score >= 0.6)
-        .map(|(_, id, shown)| (id, shown))
+    best.filter(|(score, _)| *score >= 0.6)
+        .map(|(_, shown)| shown)
 }
 
 /// Names longer than this get no suggestion: edit distance costs the product
@@ -341,6 +344,33 @@ pub fn is_kebab_case(id: &str) -> bool {
         })
 }
 
+/// `text` with every control character but the line feed as a space: a
+/// terminal would act on an escape sequence, while a line break is one the
+/// author wrote (views on one line flatten it themselves).
+fn printable(text: String) -> String {
+    let replace = |c: char| c.is_control() && c != '\n';
+    if !text.contains(replace) {
+        return text;
+    }
+    text.chars()
+        .map(|c| if replace(c) { ' ' } else { c })
+        .collect()
+}
+
+/// The most hours one topic may take. Sums over a whole path stay finite,
+/// and a plan's week numbers stay far from overflowing, at any pace.
+pub const MAX_HOURS: f64 = 10_000.0;
+
+/// `value` as a message shows it: `2.5`, `-3`, or `1e308` where the plain
+/// digits would run to hundreds of characters.
+fn number(value: f64) -> String {
+    if value != 0.0 && !(1e-6..1e16).contains(&value.abs()) {
+        format!("{value:e}")
+    } else {
+        format!("{value}")
+    }
+}
+
 /// Whether `url` is an absolute http or https url.
 pub fn is_web_url(url: &str) -> bool {
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
@@ -383,7 +413,7 @@ impl Builder {
         }
 
         let mut catalog = Catalog {
-            title: raw.title,
+            title: raw.title.map(printable),
             topics: Vec::with_capacity(raw.topics.len()),
             names: HashMap::with_capacity(raw.topics.len() * 2),
             titles: HashMap::with_capacity(raw.topics.len()),
@@ -420,9 +450,10 @@ impl Builder {
                 }
                 alias_names.push(alias.value);
             }
+            let title = printable(title.value);
             catalog
                 .titles
-                .entry(title.value.trim().to_lowercase())
+                .entry(title.trim().to_lowercase())
                 .or_insert(id);
 
             let section = section.and_then(|section| {
@@ -452,37 +483,49 @@ impl Builder {
             });
 
             let hours = hours.and_then(|hours| {
-                if hours.value.is_finite() && hours.value > 0.0 {
-                    Some(hours.value)
-                } else {
-                    self.diagnostics.push(
-                        Diagnostic::new(
-                            Code::InvalidHours,
-                            format!(
-                                "topic `{}` has hours {}, which is not a positive number",
-                                raw_id.value, hours.value
-                            ),
-                        )
-                        .label(hours.pos, 1, "not a positive number")
-                        .topic(&raw_id.value)
-                        .help(
-                            "give an estimate above zero, such as `hours: 2`, or leave `hours` out",
-                        ),
-                    );
-                    None
+                let value = hours.value;
+                if value.is_finite() && value > 0.0 && value <= MAX_HOURS {
+                    return Some(value);
                 }
+                let shown = number(value);
+                let (message, label, help) = if value > MAX_HOURS {
+                    (
+                        format!(
+                            "topic `{}` has hours {shown}, more than {MAX_HOURS}",
+                            raw_id.value
+                        ),
+                        "too many hours for one topic",
+                        "split the topic into smaller ones, or give a smaller estimate",
+                    )
+                } else {
+                    (
+                        format!(
+                            "topic `{}` has hours {shown}, which is not a positive number",
+                            raw_id.value
+                        ),
+                        "not a positive number",
+                        "give an estimate above zero, such as `hours: 2`, or leave `hours` out",
+                    )
+                };
+                self.diagnostics.push(
+                    Diagnostic::new(Code::InvalidHours, message)
+                        .label(hours.pos, 1, label)
+                        .topic(&raw_id.value)
+                        .help(help),
+                );
+                None
             });
 
             let resources = self.resources(resources);
             pending_edges.push((requires, recommends));
             catalog.topics.push(Topic {
                 id: raw_id.value,
-                title: title.value,
+                title,
                 section,
                 aliases: alias_names,
                 prerequisites: Vec::new(),
                 hours,
-                summary,
+                summary: summary.map(printable),
                 resources,
                 pos,
             });
@@ -534,9 +577,9 @@ impl Builder {
             let resources = self.resources(section.resources);
             sections.push(Section {
                 id: section.id.value,
-                title: section.title,
-                number: section.number,
-                goal: section.goal,
+                title: printable(section.title),
+                number: section.number.map(printable),
+                goal: section.goal.map(printable),
                 resources,
                 pos,
             });
@@ -566,11 +609,11 @@ impl Builder {
                     );
                 }
                 Resource {
-                    title: resource.title,
+                    title: printable(resource.title),
                     url: resource.url.value,
                     kind: resource.kind,
-                    author: resource.author,
-                    note: resource.note,
+                    author: resource.author.map(printable),
+                    note: resource.note.map(printable),
                     pos,
                 }
             })
@@ -671,7 +714,7 @@ impl Builder {
             Some(&target) => Some(Prerequisite {
                 topic: target,
                 kind,
-                because: edge.because,
+                because: edge.because.map(printable),
                 pos,
             }),
             None => {

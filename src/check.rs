@@ -105,7 +105,7 @@ pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
     let order = options.order.map(|list| {
         let (entries, diagnostics) = match &catalog {
             Some(catalog) => crate::order::check(catalog, source.name(), list),
-            None => (crate::order::entries(list).count(), Vec::new()),
+            None => (crate::list::entries(list).count(), Vec::new()),
         };
         OrderReport {
             file: list.name().to_owned(),

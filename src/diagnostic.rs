@@ -69,7 +69,7 @@ codes! {
     SelfPrerequisite = "self-prerequisite", Error, "A topic lists itself as a prerequisite.";
     Cycle = "cycle", Error, "Topics require each other in a circle.";
     InvalidUrl = "invalid-url", Error, "A resource url is not http or https.";
-    InvalidHours = "invalid-hours", Error, "`hours` is not a positive number.";
+    InvalidHours = "invalid-hours", Error, "`hours` is not a positive number up to 10000.";
     OutOfOrder = "out-of-order", Warning, "A topic comes before one of its prerequisites in reading order.";
     RedundantPrerequisite = "redundant-prerequisite", Warning, "A `requires` edge is already implied by another chain.";
     RequiresAndRecommends = "requires-and-recommends", Warning, "The same topic is both required and recommended.";

@@ -143,8 +143,8 @@ pub fn diff(old: &Catalog, new: &Catalog, goals: &[String]) -> Diff {
     let goals = goals
         .iter()
         .map(|goal| {
-            let old_path = old.resolve(goal).ok().map(|g| path(old, g));
-            let new_path = new.resolve(goal).ok().map(|g| path(new, g));
+            let old_path = old.lookup(goal).map(|g| path(old, g));
+            let new_path = new.lookup(goal).map(|g| path(new, g));
             let old_ids: Vec<String> = old_path
                 .iter()
                 .flat_map(|p| p.topics.iter().map(|&id| new_name(id)))

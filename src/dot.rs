@@ -67,12 +67,12 @@ pub struct Plan {
 impl Plan {
     /// Works out what `options` draw of `catalog`.
     pub fn new(catalog: &Catalog, options: &DotOptions) -> Plan {
-        let soft = |kind: EdgeKind| options.recommended || kind == EdgeKind::Requires;
+        let drawn_kind = |kind: EdgeKind| options.recommended || kind == EdgeKind::Requires;
         let count = catalog.topics.len();
         let mut shown = if options.goals.is_empty() {
             vec![true; count]
         } else {
-            ancestors(catalog, &options.goals, soft, &vec![false; count])
+            ancestors(catalog, &options.goals, drawn_kind, &vec![false; count])
         };
         if !options.sections.is_empty() {
             let mut wanted = vec![false; catalog.sections.len()];
@@ -86,15 +86,28 @@ impl Plan {
         }
         let known = known_closure(catalog, &options.known);
 
-        let hidden_pairs = if options.reduce {
-            let mut pairs = crate::reduce::redundant_edges(catalog, EdgeKind::Requires).edges;
-            if options.recommended {
-                pairs.extend(crate::reduce::redundant_edges(catalog, EdgeKind::Recommends).edges);
+        // Redundant edges of each kind, sorted, as implied by a chain of the same kind.
+        let redundant = |kind: EdgeKind| {
+            if options.reduce && drawn_kind(kind) {
+                crate::reduce::redundant_edges(catalog, kind).edges
+            } else {
+                Vec::new()
             }
-            pairs.sort_unstable();
-            pairs
-        } else {
-            Vec::new()
+        };
+        let redundant_hard = redundant(EdgeKind::Requires);
+        let redundant_soft = redundant(EdgeKind::Recommends);
+        // A goal's path holds every topic on a chain to it, but a section may
+        // not: there an edge is hidden only if a chain implying it is drawn.
+        let closed = options.sections.is_empty();
+        let hide = |from: TopicId, to: TopicId, kind: EdgeKind| {
+            let list = match kind {
+                EdgeKind::Requires => &redundant_hard,
+                EdgeKind::Recommends => &redundant_soft,
+            };
+            list.binary_search(&(from, to)).is_ok()
+                && (closed
+                    || crate::reduce::implying_chain(catalog, from, to, kind)
+                        .is_some_and(|chain| chain.iter().all(|t| shown[t.index()])))
         };
         let mut edges = Vec::new();
         let mut hidden = 0;
@@ -105,13 +118,13 @@ impl Plan {
             let topic = catalog.topic(id);
             for p in &topic.prerequisites {
                 if !shown[p.topic.index()]
-                    || !soft(p.kind)
+                    || !drawn_kind(p.kind)
                     || drawn_for[p.topic.index()] == Some(id)
                 {
                     continue;
                 }
                 drawn_for[p.topic.index()] = Some(id);
-                if hidden_pairs.binary_search(&(p.topic, id)).is_ok() {
+                if hide(p.topic, id, p.kind) {
                     hidden += 1;
                     continue;
                 }

@@ -97,6 +97,7 @@ pub fn value() -> Value {
                     "hours": {
                         "type": "number",
                         "exclusiveMinimum": 0,
+                        "maximum": 10000,
                         "description": "Estimated hours of study."
                     },
                     "summary": { "type": "string", "description": "One or two sentences on what the topic is." },

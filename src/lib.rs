@@ -13,6 +13,8 @@
 //! assert_eq!(catalog.topic(path.topics[0]).id, "math");
 //! ```
 
+#![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
+
 pub mod catalog;
 pub mod check;
 pub mod diagnostic;
@@ -24,12 +26,14 @@ pub mod html;
 pub mod json;
 pub mod json_input;
 pub mod json_schema;
+pub mod list;
 pub mod load;
 pub mod markdown;
 pub mod order;
 pub mod path;
 pub mod plan;
 pub mod progress;
+pub mod reduce;
 pub mod render;
 pub mod report;
 pub mod schema;
@@ -41,4 +45,3 @@ pub const HANDBOOK: &str = include_str!("../topics.yaml");
 
 /// The name diagnostics show for the built-in curriculum.
 pub const HANDBOOK_NAME: &str = "<built-in handbook>";
-pub mod reduce;

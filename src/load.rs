@@ -305,12 +305,12 @@ fn first_content(source: &SourceFile) -> Pos {
         if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with('%') {
             continue;
         }
-        let (trimmed, skipped) = match trimmed.strip_prefix("---") {
+        let content = match trimmed.strip_prefix("---") {
             Some(rest) if rest.trim().is_empty() || rest.trim_start().starts_with('#') => continue,
-            Some(rest) => (rest.trim_start(), line.len() - rest.trim_start().len()),
-            None => (trimmed, line.len() - trimmed.len()),
+            Some(rest) => rest.trim_start(),
+            None => trimmed,
         };
-        let _ = trimmed;
+        let skipped = line.len() - content.len();
         let column = line[..skipped].chars().count() + 1;
         return Pos::new(to_u32(index + 1), to_u32(column));
     }

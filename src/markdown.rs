@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::catalog::{Catalog, Resource, TopicId};
 use crate::path::StudyPath;
 use crate::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
-use crate::text::{hours, hours_text, section_heading};
+use crate::text::{hours, hours_text, plural, section_heading_of};
 
 /// Escapes the characters that Markdown would read as markup in running
 /// text (inside a list item, never at the start of a line).
@@ -90,10 +90,6 @@ fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
     titles.join(" + ")
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The study path as a Markdown checklist, grouped as `layout` says, each
 /// topic with its hours and its resources as links.
 pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
@@ -113,7 +109,7 @@ pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
     }
     let mut summary = format!(
         "\n{}, {}",
-        count(path.topics.len(), "topic", "topics"),
+        plural(path.topics.len(), "topic", "topics"),
         hours_text(path.total_hours)
     );
     match layout {
@@ -122,14 +118,14 @@ pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
             let _ = write!(
                 summary,
                 " in {} (topics within a stage can be studied side by side)",
-                count(stages.len(), "stage", "stages")
+                plural(stages.len(), "stage", "stages")
             );
         }
         Layout::Weeks(plan) => {
             let _ = write!(
                 summary,
                 " over {}",
-                count(plan.total_weeks() as usize, "week", "weeks")
+                plural(plan.total_weeks() as usize, "week", "weeks")
             );
         }
     }
@@ -162,10 +158,7 @@ pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
                 let topic = catalog.topic(id);
                 if n == 0 || topic.section != current {
                     current = topic.section;
-                    let heading = topic.section.map_or_else(
-                        || "(no section)".to_owned(),
-                        |s| section_heading(catalog.section(s)),
-                    );
+                    let heading = section_heading_of(catalog, topic);
                     let _ = writeln!(out, "\n## {}\n", escape(&heading));
                 }
                 task(&mut out, catalog, id, &hours_detail(topic.hours));
@@ -248,14 +241,14 @@ pub fn next(catalog: &Catalog, path: &StudyPath, toward: &[TopicId], next: &[Nex
         out,
         "\n{} of {} left can be started now.\n",
         next.len(),
-        count(path.topics.len(), "topic", "topics")
+        plural(path.topics.len(), "topic", "topics")
     );
     for item in next {
         let detail = format!(
             "{}: leads a chain of {} h, opens {}",
             hours_detail(catalog.topic(item.topic).hours),
             hours(item.chain_hours),
-            count(item.opens, "topic", "topics")
+            plural(item.opens, "topic", "topics")
         );
         task(&mut out, catalog, item.topic, &detail);
     }
@@ -272,7 +265,7 @@ pub fn why(catalog: &Catalog, why: &Why) -> String {
         escape(&catalog.topic(why.topic).title),
         escape(&catalog.topic(why.goal).title)
     );
-    let edges = count(why.chain.len(), "edge", "edges");
+    let edges = plural(why.chain.len(), "edge", "edges");
     let _ = writeln!(
         out,
         "{}",

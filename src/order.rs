@@ -1,41 +1,17 @@
 //! Checking an external ordered list of topics (a syllabus, a series of
-//! posts, a course plan) against the prerequisites: one id, alias or title
-//! per line, blank lines and `#` comment lines skipped.
+//! posts, a course plan) against the prerequisites. The list is read by
+//! [`crate::list::entries`].
 
 use std::collections::HashMap;
 
 use crate::catalog::{Catalog, TopicId};
 use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::list::entries;
 use crate::source::SourceFile;
 
 // Unknown entries past this many get no "did you mean", since each
 // suggestion compares against every name.
 const MAX_SUGGESTIONS: usize = 20;
-
-/// One entry of an ordered list: its text and where it starts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry<'a> {
-    /// The name as written, trimmed.
-    pub name: &'a str,
-    /// Line and column of its first character.
-    pub pos: Pos,
-}
-
-/// The entries of `list`: every line that is neither blank nor a `#` comment.
-pub fn entries(list: &SourceFile) -> impl Iterator<Item = Entry<'_>> {
-    list.text().lines().enumerate().filter_map(|(index, line)| {
-        let name = line.trim();
-        if name.is_empty() || name.starts_with('#') {
-            return None;
-        }
-        let indent = line.len() - line.trim_start().len();
-        let column = line[..indent].chars().count() + 1;
-        Some(Entry {
-            name,
-            pos: Pos::new(to_u32(index + 1), to_u32(column)),
-        })
-    })
-}
 
 /// Checks `list` against the `requires` edges of `catalog`: every entry must
 /// come after each topic it requires, and each of those must be listed.
@@ -50,9 +26,11 @@ pub fn check(catalog: &Catalog, topics_file: &str, list: &SourceFile) -> (usize,
     for entry in entries(list) {
         count += 1;
         let len = entry.name.chars().count();
-        let id = match catalog.resolve(entry.name) {
-            Ok(id) => id,
-            Err(_) => {
+        // `lookup`, not `resolve`: a failed `resolve` scans every name for a
+        // suggestion, which MAX_SUGGESTIONS is there to bound.
+        let id = match catalog.lookup(entry.name) {
+            Some(id) => id,
+            None => {
                 let mut d = Diagnostic::new(
                     Code::OrderUnknownTopic,
                     format!("no topic is named `{}`", entry.name),
@@ -132,8 +110,4 @@ pub fn check(catalog: &Catalog, topics_file: &str, list: &SourceFile) -> (usize,
     }
     diagnostics.sort_by_key(|d| d.pos());
     (count, diagnostics)
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -173,9 +173,13 @@ pub fn next(catalog: &Catalog, path: &StudyPath) -> Vec<NextTopic> {
         .collect()
 }
 
-/// A pace that is not a positive number of hours.
+/// The paces [`weeks`] accepts, in hours a week. Hours are shown to a tenth,
+/// so a slower pace would print as `0 hours a week`; a week has 168 hours.
+pub const PACES: std::ops::RangeInclusive<f64> = 0.1..=168.0;
+
+/// A pace outside [`PACES`].
 #[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
-#[error("the pace must be a positive number of hours a week, not {0}")]
+#[error("the pace must be from 0.1 to 168 hours a week, not {0}")]
 pub struct InvalidPace(pub f64);
 
 /// Part of a topic studied in a week.
@@ -219,7 +223,7 @@ impl WeekPlan {
 /// Lays `path` out in weeks of `pace` hours, in path order: each week is
 /// filled before the next begins. Topics without an estimate take no time.
 pub fn weeks(catalog: &Catalog, path: &StudyPath, pace: f64) -> Result<WeekPlan, InvalidPace> {
-    if !(pace.is_finite() && pace > 0.0) {
+    if !PACES.contains(&pace) {
         return Err(InvalidPace(pace));
     }
     let mut weeks: Vec<Week> = Vec::new();

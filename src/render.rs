@@ -51,7 +51,7 @@ pub enum RenderError {
     #[error("Graphviz is not installed (no `{GRAPHVIZ}` program on the PATH); {INSTALL_HINT}")]
     Missing,
     /// `dot` could be found but not started, or its pipes failed.
-    #[error("cannot run Graphviz `{GRAPHVIZ}`: {0}")]
+    #[error("cannot run Graphviz `{GRAPHVIZ}`")]
     Run(#[source] std::io::Error),
     /// `dot` ran and reported failure.
     #[error("Graphviz `{GRAPHVIZ}` failed ({status}){}", if stderr.is_empty() { String::new() } else { format!(": {stderr}") })]
@@ -62,7 +62,7 @@ pub enum RenderError {
         stderr: String,
     },
     /// The output file could not be written; any earlier file there is unchanged.
-    #[error("cannot write `{}`: {source}", path.display())]
+    #[error("cannot write `{}`", path.display())]
     Write {
         /// The file asked for.
         path: PathBuf,
@@ -79,8 +79,18 @@ impl RenderError {
     }
 }
 
+/// A picture Graphviz made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The picture file's bytes.
+    pub bytes: Vec<u8>,
+    /// What Graphviz printed on standard error although it succeeded, such as
+    /// a note that it scaled a huge bitmap down; trimmed, often empty.
+    pub warnings: String,
+}
+
 /// Lays out `dot` with Graphviz and returns the picture in `format`.
-pub fn graphviz(dot: &str, format: Format) -> Result<Vec<u8>, RenderError> {
+pub fn graphviz(dot: &str, format: Format) -> Result<Rendered, RenderError> {
     let mut child = Command::new(GRAPHVIZ)
         .arg(format!("-T{}", format.as_str()))
         .stdin(Stdio::piped())
@@ -130,7 +140,10 @@ pub fn graphviz(dot: &str, format: Format) -> Result<Vec<u8>, RenderError> {
     {
         return Err(RenderError::Run(err));
     }
-    output.map_err(RenderError::Run)
+    Ok(Rendered {
+        bytes: output.map_err(RenderError::Run)?,
+        warnings: errors,
+    })
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same directory,
@@ -175,8 +188,10 @@ fn new_file_permissions() -> Option<std::fs::Permissions> {
     None
 }
 
-/// Lays out `dot` in `format` and writes it atomically to `path`.
-pub fn render_to(dot: &str, format: Format, path: &Path) -> Result<(), RenderError> {
+/// Lays out `dot` in `format` and writes it atomically to `path`; returns
+/// Graphviz's warnings.
+pub fn render_to(dot: &str, format: Format, path: &Path) -> Result<String, RenderError> {
     let picture = graphviz(dot, format)?;
-    write_atomic(path, &picture)
+    write_atomic(path, &picture.bytes)?;
+    Ok(picture.warnings)
 }

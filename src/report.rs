@@ -1,5 +1,8 @@
 //! The three views of a check report: text for people, JSON for programs,
-//! and GitHub Actions workflow commands that annotate a pull request.
+//! and GitHub Actions workflow commands that annotate a pull request; and
+//! the report on a file that other commands cannot use.
+
+use std::fmt::Write;
 
 use serde::Serialize;
 
@@ -7,6 +10,7 @@ use crate::check::Report;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::json::FORMAT_VERSION;
 use crate::source::SourceFile;
+use crate::text::plural;
 
 /// Every diagnostic rendered as rustc would, then the summary line.
 /// `order` is the `--order` list, for the diagnostics about it.
@@ -29,6 +33,24 @@ pub fn text(
     }
     out.push_str(&summary(report));
     out.push('\n');
+    out
+}
+
+/// Why a file cannot be used by a command other than `check`: its
+/// diagnostics, each followed by a blank line but the last, then
+/// `error: cannot use FILE: it has N errors`.
+pub fn unusable(source: &SourceFile, diagnostics: &[Diagnostic], color: bool) -> String {
+    let rendered: Vec<String> = diagnostics
+        .iter()
+        .map(|d| d.render(source, color) + "\n")
+        .collect();
+    let mut out = rendered.join("\n");
+    let _ = writeln!(
+        out,
+        "error: cannot use {}: it has {}",
+        source.name(),
+        plural(diagnostics.len(), "error", "errors")
+    );
     out
 }
 
@@ -67,10 +89,6 @@ pub fn summary(report: &Report) -> String {
         ));
     }
     line
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[derive(Serialize)]

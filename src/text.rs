@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use crate::catalog::{Catalog, EdgeKind, Resource, Section, TopicId};
+use crate::catalog::{Catalog, EdgeKind, Resource, Section, Topic, TopicId};
 use crate::path::StudyPath;
 use crate::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
 
@@ -29,6 +29,14 @@ pub fn section_heading(section: &Section) -> String {
         Some(number) => format!("{number}. {}", section.title),
         None => section.title.clone(),
     }
+}
+
+/// The heading of the section `topic` is in, or `(no section)`.
+pub fn section_heading_of(catalog: &Catalog, topic: &Topic) -> String {
+    topic.section.map_or_else(
+        || "(no section)".to_owned(),
+        |s| section_heading(catalog.section(s)),
+    )
 }
 
 /// Shortens `text` to `width` characters, ending in `…` when cut.
@@ -119,7 +127,8 @@ pub fn known_line(known: usize) -> String {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// `n` and the noun that fits it: `1 topic`, `2 topics`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
@@ -146,7 +155,7 @@ fn topic_line(
     let room = WIDTH.saturating_sub(lead.chars().count() + right_width + 1);
     let with_id = format!("{} ({})", topic.title, topic.id);
     let title = if with_id.chars().count() <= room {
-        with_id
+        truncate(&with_id, room)
     } else {
         truncate(&topic.title, room)
     };
@@ -289,10 +298,7 @@ fn sections(out: &mut String, catalog: &Catalog, path: &StudyPath, options: Text
         let topic = catalog.topic(id);
         if n == 0 || topic.section != current_section {
             current_section = topic.section;
-            let heading = topic.section.map_or_else(
-                || "(no section)".to_owned(),
-                |s| section_heading(catalog.section(s)),
-            );
+            let heading = section_heading_of(catalog, topic);
             let _ = writeln!(out, "\n{}", options.bold(&truncate(&heading, WIDTH)));
         }
         let lead = format!("  {:>number_width$}. ", n + 1);
@@ -480,11 +486,12 @@ pub fn why(catalog: &Catalog, why: &Why, options: TextOptions) -> String {
         }
     }
     if why.known {
-        let _ = writeln!(
-            out,
-            "\nYou know {} (or a topic that requires it), so it is not on your path.",
+        let known = format!(
+            "You know {} (or a topic that requires it), so it is not on your path.",
             catalog.topic(why.topic).title
         );
+        out.push('\n');
+        wrapped(&mut out, &known, "", "");
     }
     out
 }
@@ -499,10 +506,7 @@ pub fn list(catalog: &Catalog) -> String {
             if n > 0 {
                 out.push('\n');
             }
-            let heading = topic.section.map_or_else(
-                || "(no section)".to_owned(),
-                |s| section_heading(catalog.section(s)),
-            );
+            let heading = section_heading_of(catalog, topic);
             let _ = writeln!(out, "{}", truncate(&heading, WIDTH));
         }
         let line = format!("{} ({})", topic.title, topic.id);
@@ -516,16 +520,23 @@ pub fn list(catalog: &Catalog) -> String {
 pub fn show(catalog: &Catalog, id: TopicId) -> String {
     let topic = catalog.topic(id);
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", topic.title, topic.id);
+    wrapped(
+        &mut out,
+        &format!("{} ({})", topic.title, topic.id),
+        "",
+        "  ",
+    );
     if let Some(section) = topic.section {
-        let _ = writeln!(
-            out,
-            "Section:  {}",
-            section_heading(catalog.section(section))
-        );
+        let heading = section_heading(catalog.section(section));
+        wrapped(&mut out, &heading, "Section:  ", "          ");
     }
     if !topic.aliases.is_empty() {
-        let _ = writeln!(out, "Aliases:  {}", topic.aliases.join(", "));
+        wrapped(
+            &mut out,
+            &topic.aliases.join(", "),
+            "Aliases:  ",
+            "          ",
+        );
     }
     if let Some(h) = topic.hours {
         let _ = writeln!(out, "Hours:    {}", hours(h));

@@ -39,11 +39,16 @@ fn skip_without_graphviz() -> bool {
     missing
 }
 
-/// Lays out `text` with the library's own Graphviz runner.
+/// Lays out `text` with the library's own Graphviz runner; a warning from
+/// Graphviz counts as a failure.
 fn layout(text: &str) -> Result<String, String> {
-    prereq::render::graphviz(text, prereq::render::Format::Svg)
-        .map(|svg| String::from_utf8_lossy(&svg).into_owned())
-        .map_err(|e| e.to_string())
+    let svg =
+        prereq::render::graphviz(text, prereq::render::Format::Svg).map_err(|e| e.to_string())?;
+    if svg.warnings.is_empty() {
+        Ok(String::from_utf8_lossy(&svg.bytes).into_owned())
+    } else {
+        Err(svg.warnings)
+    }
 }
 
 fn prereq() -> Command {
@@ -277,28 +282,55 @@ fn missing_graphviz_exits_3_and_keeps_the_old_file() {
     assert_eq!(entries(dir.path()), vec!["roadmap.html", "roadmap.svg"]);
 }
 
+/// Runs `render -o out_path` with a fake `dot` (a shell script that reads its
+/// input and then runs `body`) as the only program on the PATH.
 #[cfg(unix)]
-#[test]
-fn failing_graphviz_exits_3_and_leaves_no_half_file() {
+fn render_with_fake_dot(body: &str, out_path: &Path) -> std::process::Output {
     use std::os::unix::fs::PermissionsExt;
     let bin = temp_dir();
     let fake = bin.path().join("dot");
-    // A `dot` that writes half a picture, complains, and fails.
     std::fs::write(
         &fake,
-        "#!/bin/sh\nwhile read -r line; do :; done\nprintf '<svg half'\necho 'out of memory' >&2\nexit 2\n",
+        format!("#!/bin/sh\nwhile read -r line; do :; done\n{body}"),
     )
     .unwrap();
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    prereq()
+        .args(["--topics", GARDEN_PATH, "render", "-o"])
+        .arg(out_path)
+        .env("PATH", bin.path())
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn graphviz_warnings_are_passed_on() {
+    let dir = temp_dir();
+    let out_path = dir.path().join("roadmap.svg");
+    let out = render_with_fake_dot(
+        "printf '<svg/>'\necho 'Warning: scaled down' >&2\n",
+        &out_path,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "graphviz: Warning: scaled down\n"
+    );
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "<svg/>");
+}
+
+#[cfg(unix)]
+#[test]
+fn failing_graphviz_exits_3_and_leaves_no_half_file() {
     let dir = temp_dir();
     let out_path = dir.path().join("roadmap.svg");
     std::fs::write(&out_path, "old picture").unwrap();
-    let out = prereq()
-        .args(["--topics", GARDEN_PATH, "render", "-o"])
-        .arg(&out_path)
-        .env("PATH", bin.path())
-        .output()
-        .unwrap();
+    // A `dot` that writes half a picture, complains, and fails.
+    let out = render_with_fake_dot(
+        "printf '<svg half'\necho 'out of memory' >&2\nexit 2\n",
+        &out_path,
+    );
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
@@ -465,4 +497,69 @@ fn large_pictures_are_announced_before_the_layout() {
             .unwrap()
             .starts_with("error: Graphviz is not installed")
     );
+}
+
+#[test]
+fn reduction_hides_only_edges_whose_chain_is_drawn() {
+    // `base -> top` is implied by `base -> mid -> top`, but `mid` is in another section.
+    let source = SourceFile::new(
+        "chains",
+        "version: 1\nsections:\n  - {id: one, title: One}\n  - {id: two, title: Two}\ntopics:\n  \
+         - {id: base, title: Base, section: one}\n  \
+         - {id: mid, title: Mid, section: two, requires: [base]}\n  \
+         - {id: top, title: Top, section: one, requires: [mid, base]}\n",
+    );
+    let catalog = prereq::load::catalog(&source).unwrap();
+    let t = |name| id(&catalog, name);
+    let section_one = DotOptions {
+        reduce: true,
+        sections: vec![find_section(&catalog, "one").unwrap()],
+        ..DotOptions::default()
+    };
+    let plan = Plan::new(&catalog, &section_one);
+    assert_eq!(plan.edges, vec![(t("base"), t("top"), EdgeKind::Requires)]);
+    assert_eq!(plan.hidden, 0);
+    // With every section drawn, the chain is visible and the edge goes.
+    let all = DotOptions {
+        reduce: true,
+        ..DotOptions::default()
+    };
+    let plan = Plan::new(&catalog, &all);
+    assert_eq!(
+        plan.edges,
+        vec![
+            (t("base"), t("mid"), EdgeKind::Requires),
+            (t("mid"), t("top"), EdgeKind::Requires)
+        ]
+    );
+    assert_eq!(plan.hidden, 1);
+}
+
+#[test]
+fn a_hard_edge_is_not_hidden_for_a_redundant_soft_twin() {
+    // `d` requires and recommends `p`; only the soft edge is implied (by `p ⇢ q ⇢ d`).
+    let source = SourceFile::new(
+        "twins",
+        "version: 1\ntopics:\n  - {id: p, title: P}\n  - {id: q, title: Q, recommends: [p]}\n  \
+         - {id: d, title: D, requires: [p], recommends: [q, p]}\n",
+    );
+    let catalog = prereq::load::catalog(&source).unwrap();
+    let t = |name| id(&catalog, name);
+    let plan = Plan::new(
+        &catalog,
+        &DotOptions {
+            reduce: true,
+            recommended: true,
+            ..DotOptions::default()
+        },
+    );
+    assert_eq!(
+        plan.edges,
+        vec![
+            (t("p"), t("q"), EdgeKind::Recommends),
+            (t("p"), t("d"), EdgeKind::Requires),
+            (t("q"), t("d"), EdgeKind::Recommends)
+        ]
+    );
+    assert_eq!(plan.hidden, 0);
 }

@@ -49,8 +49,8 @@ pub enum Command {
     Show(ShowArgs),
     /// List every topic in reading order.
     List,
-    /// Compare two versions of a topics file: topics and edges added and
-    /// removed, and how each goal's study path changes.
+    /// Compare two versions of a topics file: topics and edges added, removed
+    /// or renamed, and how the study path to each --goal changes.
     Diff(DiffArgs),
     /// Print the JSON Schema of topics files, for editors that check YAML as it is typed.
     Schema,
@@ -62,12 +62,28 @@ pub enum Command {
 
 /// What the learner already knows. A known topic and everything it requires
 /// leave the path.
+impl Command {
+    /// What the learner knows, for the commands that take it.
+    pub fn known(&self) -> Option<&KnownArgs> {
+        match self {
+            Command::Path(args) => Some(&args.known),
+            Command::Next(args) => Some(&args.known),
+            Command::Why(args) => Some(&args.known),
+            Command::Dot(args) => Some(&args.diagram.known),
+            Command::Render(args) => Some(&args.diagram.known),
+            Command::Html(args) => Some(&args.diagram.known),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct KnownArgs {
     /// Topics you know: ids, aliases or titles, comma-separated (repeatable).
     #[arg(long, value_name = "TOPICS", value_delimiter = ',')]
     pub known: Vec<String>,
-    /// A progress file: one topic you know per line (id, alias or title), `#` comments.
+    /// A progress file: one topic you know per line (id, alias or title), `#`
+    /// comments (`-` reads standard input).
     #[arg(long, value_name = "FILE")]
     pub progress: Option<PathBuf>,
 }
@@ -127,11 +143,10 @@ pub struct WhyArgs {
     pub format: ViewFormat,
 }
 
-/// A week has 168 hours; a pace outside (0, 168] is a typo.
 fn parse_pace(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
-        Ok(pace) if pace > 0.0 && pace <= 168.0 => Ok(pace),
-        Ok(_) => Err("give more than 0 and at most 168 hours a week".to_owned()),
+        Ok(pace) if prereq::plan::PACES.contains(&pace) => Ok(pace),
+        Ok(_) => Err("give from 0.1 to 168 hours a week".to_owned()),
         Err(_) => Err("give a number of hours a week, such as `6` or `7.5`".to_owned()),
     }
 }
@@ -145,7 +160,7 @@ pub struct CheckArgs {
     #[arg(long, value_name = "CODE")]
     pub allow: Vec<String>,
     /// Also check an ordered list of topics (one id, alias or title per line,
-    /// `#` starts a comment line): each must come after the topics it requires.
+    /// `#` comments): each must come after the topics it requires.
     #[arg(long, value_name = "FILE")]
     pub order: Option<PathBuf>,
     /// Output format.
@@ -166,9 +181,9 @@ pub enum CheckFormat {
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The old topics file.
+    /// The old topics file (`-` reads standard input).
     pub old: PathBuf,
-    /// The new topics file.
+    /// The new topics file (`-` reads standard input).
     pub new: PathBuf,
     /// Show how the study path to this goal changes (repeatable).
     #[arg(long, value_name = "GOAL")]
@@ -295,7 +310,7 @@ pub enum Format {
 pub enum ViewFormat {
     /// For people, fitting 80 columns; colour on a terminal unless NO_COLOR is set.
     Text,
-    /// A Markdown checklist with resources as links, for notes or issues.
+    /// Markdown for notes or issues: topics as a checklist, resources as links.
     Markdown,
     /// One JSON document.
     Json,

@@ -3,7 +3,7 @@ use prereq::catalog::Catalog;
 use prereq::render::Format;
 
 use super::Exit;
-use super::render::{Picture, graphviz_failure};
+use super::render::{Picture, graphviz_failure, report_warnings};
 use crate::cli::HtmlArgs;
 
 pub fn run(catalog: &Catalog, args: &HtmlArgs) -> Result<Exit> {
@@ -12,7 +12,10 @@ pub fn run(catalog: &Catalog, args: &HtmlArgs) -> Result<Exit> {
         Err(exit) => return Ok(exit),
     };
     let svg = match prereq::render::graphviz(&picture.dot, Format::Svg) {
-        Ok(svg) => String::from_utf8_lossy(&svg).into_owned(),
+        Ok(svg) => {
+            report_warnings(&svg.warnings);
+            String::from_utf8_lossy(&svg.bytes).into_owned()
+        }
         Err(err) => return graphviz_failure(err),
     };
     let page = prereq::html::page(catalog, &picture.options, &picture.plan, &svg);

@@ -2,7 +2,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use prereq::catalog::{Catalog, TopicId};
 use prereq::diagnostic::Diagnostic;
 use prereq::path::{PathOptions, StudyPath};
@@ -47,6 +47,10 @@ impl From<Exit> for ExitCode {
 /// Runs one command and returns its exit code.
 pub fn run(cli: Cli) -> Result<Exit> {
     let topics = cli.input.topics.as_deref();
+    let progress = cli.command.known().and_then(|k| k.progress.as_deref());
+    if topics.is_some_and(input::is_stdin) && progress.is_some_and(input::is_stdin) {
+        anyhow::bail!("--topics and --progress cannot both read standard input (`-`)");
+    }
     match &cli.command {
         Command::Schema => print(&prereq::json_schema::schema()),
         Command::Completions(args) => completions::run(args),
@@ -85,16 +89,9 @@ fn with_catalog(
     }
 }
 
+/// Whether to colour output on `stream`: a terminal, and `NO_COLOR` unset or empty.
 pub fn color_on(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-}
-
-pub fn render_all(source: &SourceFile, diagnostics: &[Diagnostic], color: bool) -> String {
-    diagnostics
-        .iter()
-        .map(|d| d.render(source, color) + "\n")
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The topics `--known` and `--progress` name, or the exit code after
@@ -104,12 +101,8 @@ pub fn known(catalog: &Catalog, args: &KnownArgs) -> Result<Result<Vec<TopicId>,
     let progress = match &args.progress {
         None => None,
         Some(path) => {
-            if path.is_dir() {
-                anyhow::bail!("cannot read `{}`: it is a directory", path.display());
-            }
-            let bytes =
-                std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-            match prereq::load::decode(&path.display().to_string(), bytes) {
+            let (name, bytes) = input::read_named(path)?;
+            match prereq::load::decode(&name, bytes) {
                 Ok(source) => Some(source),
                 Err((source, diagnostic)) => {
                     return Ok(Err(report_invalid(&source, &[*diagnostic])));
@@ -153,18 +146,14 @@ pub fn text_options(all_resources: bool) -> TextOptions {
     }
 }
 
+/// Prints the diagnostics of an unusable file and a closing line to stderr.
 pub fn report_invalid(source: &SourceFile, diagnostics: &[Diagnostic]) -> Exit {
     let color = color_on(&std::io::stderr());
-    eprint!("{}", render_all(source, diagnostics, color));
-    let errors = diagnostics.len();
-    eprintln!(
-        "error: cannot use {}: it has {errors} {}",
-        source.name(),
-        if errors == 1 { "error" } else { "errors" }
-    );
+    eprint!("{}", prereq::report::unusable(source, diagnostics, color));
     Exit::Invalid
 }
 
+/// Writes `text` to stdout.
 pub fn print(text: &str) -> Result<Exit> {
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -178,6 +167,7 @@ pub fn print(text: &str) -> Result<Exit> {
     }
 }
 
+/// Resolves every name to a topic, without repeats, in the order given.
 pub fn resolve_all(catalog: &Catalog, names: &[String]) -> Result<Vec<TopicId>> {
     let mut ids = Vec::with_capacity(names.len());
     for name in names {

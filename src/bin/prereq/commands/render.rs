@@ -23,7 +23,8 @@ pub fn run(catalog: &Catalog, args: &RenderArgs) -> Result<Exit> {
         Ok(picture) => picture,
         Err(exit) => return Ok(exit),
     };
-    let result = prereq::render::render_to(&picture.dot, format, &args.output);
+    let result = prereq::render::render_to(&picture.dot, format, &args.output)
+        .map(|warnings| report_warnings(&warnings));
     picture.finish(&args.output, result)
 }
 
@@ -71,10 +72,17 @@ impl Picture {
     }
 }
 
+/// Passes on what Graphviz warned about, line by line.
+pub fn report_warnings(warnings: &str) {
+    for line in warnings.lines().filter(|l| !l.trim().is_empty()) {
+        eprintln!("graphviz: {line}");
+    }
+}
+
 /// Exit 3 for Graphviz's faults; other failures are I/O errors.
 pub fn graphviz_failure(err: RenderError) -> Result<Exit> {
     if err.is_graphviz() {
-        eprintln!("error: {err}");
+        eprintln!("error: {:#}", anyhow::Error::from(err));
         Ok(Exit::Graphviz)
     } else {
         Err(err.into())
