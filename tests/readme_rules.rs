@@ -19,7 +19,11 @@ fn readme_lists_every_rule_as_the_code_defines_it() {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            format!("| `{}` | {severity} | {} |", code.as_str(), code.description())
+            format!(
+                "| `{}` | {severity} | {} |",
+                code.as_str(),
+                code.description()
+            )
         })
         .collect();
     assert_eq!(rows, expected);
