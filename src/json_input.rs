@@ -28,7 +28,7 @@ struct JsonSection<'a> {
     #[serde(default)]
     goal: Option<String>,
     #[serde(default, borrow)]
-    resources: Vec<JsonResource<'a>>,
+    resources: Vec<Mapping<JsonResource<'a>>>,
 }
 
 #[derive(Deserialize)]
@@ -51,7 +51,7 @@ struct JsonTopic<'a> {
     #[serde(default)]
     summary: Option<String>,
     #[serde(default, borrow)]
-    resources: Vec<JsonResource<'a>>,
+    resources: Vec<Mapping<JsonResource<'a>>>,
 }
 
 #[derive(Deserialize)]
@@ -74,6 +74,33 @@ struct JsonEdge<'a> {
     topic: &'a RawValue,
     #[serde(default)]
     because: Option<String>,
+}
+
+/// `T` read only from a JSON object. serde's derive also takes a list and
+/// fills the fields by position, which a topics file never means (and the
+/// YAML reader refuses).
+struct Mapping<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Mapping<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObjectOnly<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ObjectOnly<T> {
+            type Value = T;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of named fields")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+
+        deserializer
+            .deserialize_map(ObjectOnly(std::marker::PhantomData))
+            .map(Mapping)
+    }
 }
 
 /// Parses JSON text into the raw schema, with the position of every value a
@@ -142,9 +169,9 @@ impl<'de> Visitor<'de> for FileVisitor<'_, '_> {
                     return Err(de::Error::duplicate_field("sections"));
                 }
                 "sections" => {
-                    let raw: Vec<JsonSection<'de>> = map.next_value()?;
+                    let raw: Vec<Mapping<JsonSection<'de>>> = map.next_value()?;
                     let mut converted = Vec::with_capacity(raw.len());
-                    for section in raw {
+                    for Mapping(section) in raw {
                         converted
                             .push(section_of(&mut reader.at, section).map_err(|d| reader.fail(d))?);
                     }
@@ -189,7 +216,7 @@ impl<'de> Visitor<'de> for TopicsSeed<'_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<RawTopic>, A::Error> {
         let reader = self.0;
         let mut topics = Vec::new();
-        while let Some(topic) = seq.next_element::<JsonTopic<'de>>()? {
+        while let Some(Mapping(topic)) = seq.next_element::<Mapping<JsonTopic<'de>>>()? {
             topics.push(topic_of(&mut reader.at, topic).map_err(|d| reader.fail(d))?);
         }
         Ok(topics)
@@ -236,10 +263,10 @@ fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<D
 
 fn resources(
     at: &mut Cursor<'_>,
-    raw: Vec<JsonResource<'_>>,
+    raw: Vec<Mapping<JsonResource<'_>>>,
 ) -> Result<Vec<RawResource>, Box<Diagnostic>> {
     raw.into_iter()
-        .map(|r| {
+        .map(|Mapping(r)| {
             Ok(RawResource {
                 title: r.title,
                 url: at.string(r.url)?,
@@ -256,7 +283,7 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
     for edge in raw {
         let text = edge.get();
         let parsed = if text.starts_with('{') {
-            match serde_json::from_str::<JsonEdge<'_>>(text) {
+            match serde_json::from_str::<Mapping<JsonEdge<'_>>>(text).map(|Mapping(edge)| edge) {
                 Ok(long) => RawEdge {
                     topic: at.string(long.topic)?,
                     because: long.because,
