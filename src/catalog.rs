@@ -272,6 +272,36 @@ fn lowercase(name: &str) -> Cow<'_, str> {
 /// A suggestion: the topic, whether it is matched by title, and the name to show.
 type Shown<'a> = (TopicId, bool, &'a str);
 
+/// Hands out "did you mean" hints for misspelt names in lists (progress
+/// files, `--order` lists), a bounded number of them: each one scans every
+/// id, alias and title, so a list full of typos stays linear.
+#[derive(Debug, Clone)]
+pub struct Suggester {
+    left: usize,
+}
+
+impl Suggester {
+    /// A suggester that gives at most `limit` hints.
+    pub fn new(limit: usize) -> Self {
+        Self { left: limit }
+    }
+
+    /// `did you mean `x`?` for `name`, or `fallback` when nothing is close or
+    /// the hints are used up.
+    pub fn help(&mut self, catalog: &Catalog, name: &str, fallback: &str) -> String {
+        let suggestion = if self.left > 0 {
+            self.left -= 1;
+            catalog.suggest(name)
+        } else {
+            None
+        };
+        match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => fallback.to_owned(),
+        }
+    }
+}
+
 /// The closest candidate by normalised edit distance; ties go to the lowest
 /// id, then an id or alias before a title, then the first name in byte order
 /// (candidates come from hash maps, whose order changes from run to run).

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::catalog::{Catalog, TopicId};
+use crate::catalog::{Catalog, Suggester, TopicId};
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::list::entries;
 use crate::source::SourceFile;
@@ -22,7 +22,7 @@ pub fn check(catalog: &Catalog, topics_file: &str, list: &SourceFile) -> (usize,
     let mut listed: HashMap<TopicId, (Pos, usize)> = HashMap::new();
     let mut order: Vec<(TopicId, Pos, usize)> = Vec::new();
     let mut count = 0;
-    let mut suggestions = 0;
+    let mut suggester = Suggester::new(MAX_SUGGESTIONS);
     for entry in entries(list) {
         count += 1;
         let len = entry.name.chars().count();
@@ -31,20 +31,19 @@ pub fn check(catalog: &Catalog, topics_file: &str, list: &SourceFile) -> (usize,
         let id = match catalog.lookup(entry.name) {
             Some(id) => id,
             None => {
-                let mut d = Diagnostic::new(
-                    Code::OrderUnknownTopic,
-                    format!("no topic is named `{}`", entry.name),
-                )
-                .label(entry.pos, len, "not an id, alias or title");
-                suggestions += 1;
-                let suggestion = (suggestions <= MAX_SUGGESTIONS)
-                    .then(|| catalog.suggest(entry.name))
-                    .flatten();
-                d = match suggestion {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
-                    None => d.help("use a topic's id, one of its aliases, or its title"),
-                };
-                diagnostics.push(d);
+                let help = suggester.help(
+                    catalog,
+                    entry.name,
+                    "use a topic's id, one of its aliases, or its title",
+                );
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::OrderUnknownTopic,
+                        format!("no topic is named `{}`", entry.name),
+                    )
+                    .label(entry.pos, len, "not an id, alias or title")
+                    .help(help),
+                );
                 continue;
             }
         };

@@ -4,7 +4,7 @@
 //! A progress file is a plain-text list of topics, one per line, read by
 //! [`crate::list::entries`].
 
-use crate::catalog::{Catalog, TopicId, UnknownTopic};
+use crate::catalog::{Catalog, Suggester, TopicId, UnknownTopic};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::list::entries;
 use crate::source::SourceFile;
@@ -31,28 +31,24 @@ pub fn resolve_progress(
 ) -> Result<Vec<TopicId>, Vec<Diagnostic>> {
     let mut known = Vec::new();
     let mut errors = Vec::new();
+    let mut suggester = Suggester::new(MAX_SUGGESTIONS);
     for entry in entries(source) {
         match catalog.lookup(entry.name) {
             Some(id) => known.push(id),
             None => {
-                let mut d = Diagnostic::new(
-                    Code::UnknownProgressTopic,
-                    format!("progress entry `{}` names no topic", entry.name),
-                )
-                .label(
-                    entry.pos,
-                    entry.name.chars().count(),
-                    "no topic has this id, alias or title",
+                let help = suggester.help(catalog, entry.name, "fix the name, or remove the line");
+                errors.push(
+                    Diagnostic::new(
+                        Code::UnknownProgressTopic,
+                        format!("progress entry `{}` names no topic", entry.name),
+                    )
+                    .label(
+                        entry.pos,
+                        entry.name.chars().count(),
+                        "no topic has this id, alias or title",
+                    )
+                    .help(help),
                 );
-                // Each suggestion scans every name: only the first few get one.
-                let suggestion = (errors.len() < MAX_SUGGESTIONS)
-                    .then(|| catalog.suggest(entry.name))
-                    .flatten();
-                d = match suggestion {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
-                    None => d.help("fix the name, or remove the line"),
-                };
-                errors.push(d);
             }
         }
     }
