@@ -1,6 +1,8 @@
 //! The prerequisite graph: one node per topic, an edge from each prerequisite
 //! to the topic that needs it; and the search for cycles.
 
+use std::sync::OnceLock;
+
 use petgraph::Direction;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, EdgeReference, NodeIndex};
@@ -13,6 +15,9 @@ use crate::diagnostic::{Code, Diagnostic};
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
     inner: DiGraph<(), EdgeKind, u32>,
+    // Loading reports cycles and `check` then asks which topics share one:
+    // the search runs once.
+    cycles: OnceLock<Vec<Vec<TopicId>>>,
 }
 
 impl Graph {
@@ -28,7 +33,10 @@ impl Graph {
                 inner.add_edge(node(p.topic), NodeIndex::new(index), p.kind);
             }
         }
-        Graph { inner }
+        Graph {
+            inner,
+            cycles: OnceLock::new(),
+        }
     }
 
     /// The petgraph graph itself.
@@ -76,7 +84,11 @@ impl Graph {
     /// Groups of topics that reach each other through prerequisite edges (of
     /// either kind): every group of two or more is a cycle. Groups come in
     /// reading order of their first topic, members sorted.
-    pub fn cycles(&self) -> Vec<Vec<TopicId>> {
+    pub fn cycles(&self) -> &[Vec<TopicId>] {
+        self.cycles.get_or_init(|| self.find_cycles())
+    }
+
+    fn find_cycles(&self) -> Vec<Vec<TopicId>> {
         // When every edge comes from an earlier topic, reading order is a
         // topological order and there is no cycle. Most files are written so,
         // and one pass over the edges costs a fraction of Tarjan's search.
@@ -162,9 +174,9 @@ pub fn cycle_diagnostics(catalog: &Catalog) -> Vec<Diagnostic> {
     let graph = catalog.graph();
     graph
         .cycles()
-        .into_iter()
+        .iter()
         .map(|group| {
-            let cycle = graph.concrete_cycle(&group);
+            let cycle = graph.concrete_cycle(group);
             let names: Vec<&str> = cycle
                 .iter()
                 .map(|&id| catalog.topic(id).id.as_str())
@@ -201,10 +213,10 @@ pub fn cycle_diagnostics(catalog: &Catalog) -> Vec<Diagnostic> {
                     all.join(", ")
                 ));
             }
-            for &id in &group {
+            for &id in group {
                 d = d.topic(&catalog.topic(id).id);
             }
-            d.help(repair_help(catalog, &graph.cycle_repair(&group)))
+            d.help(repair_help(catalog, &graph.cycle_repair(group)))
         })
         .collect()
 }

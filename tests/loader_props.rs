@@ -240,7 +240,7 @@ proptest! {
         let graph = catalog.graph();
         let mut removed = std::collections::HashSet::new();
         for group in graph.cycles() {
-            for edge in graph.cycle_repair(&group) {
+            for edge in graph.cycle_repair(group) {
                 removed.insert((edge.prerequisite, edge.dependent, edge.kind));
             }
         }
