@@ -250,10 +250,6 @@ impl Catalog {
                 }));
         best_match(&query, candidates).map(|(_, _, shown)| shown.to_owned())
     }
-
-    fn index_name(&mut self, name: &str, id: TopicId) {
-        self.names.insert(name.to_lowercase(), id);
-    }
 }
 
 /// `name` in lowercase, without a copy when it already is: ids are
@@ -445,12 +441,15 @@ impl Builder {
         let mut catalog = Catalog {
             title: raw.title.map(printable),
             topics: Vec::with_capacity(raw.topics.len()),
-            names: HashMap::with_capacity(raw.topics.len() * 2),
+            names: HashMap::new(),
             titles: HashMap::with_capacity(raw.topics.len()),
             sections: Vec::new(),
             graph: Graph::default(),
         };
-        let mut owners: HashMap<String, NameOwner> = HashMap::with_capacity(raw.topics.len() * 2);
+        // Every id and alias, with where it was first written, for clashes;
+        // it becomes `catalog.names` once all topics are read.
+        let mut owners: HashMap<String, (TopicId, NameOwner)> =
+            HashMap::with_capacity(raw.topics.len() * 2);
         let mut pending_edges = Vec::with_capacity(raw.topics.len());
 
         for (index, raw_topic) in raw.topics.into_iter().enumerate() {
@@ -468,16 +467,12 @@ impl Builder {
             } = raw_topic;
             let pos = raw_id.pos;
             self.check_id(&raw_id.value, pos, "topic id");
-            if self.claim(&mut owners, &raw_id.value, pos, false) {
-                catalog.index_name(&raw_id.value, id);
-            }
+            self.claim(&mut owners, &raw_id.value, id, pos, false);
             let mut alias_names = Vec::with_capacity(aliases.len());
             for alias in aliases {
                 let alias_pos = alias.pos;
                 self.check_id(&alias.value, alias_pos, "alias");
-                if self.claim(&mut owners, &alias.value, alias_pos, true) {
-                    catalog.index_name(&alias.value, id);
-                }
+                self.claim(&mut owners, &alias.value, id, alias_pos, true);
                 alias_names.push(alias.value);
             }
             let title = printable(title.value);
@@ -561,6 +556,10 @@ impl Builder {
             });
         }
 
+        catalog.names = owners
+            .into_iter()
+            .map(|(name, (id, _))| (name, id))
+            .collect();
         for (index, (requires, recommends)) in pending_edges.into_iter().enumerate() {
             let mut prerequisites = Vec::with_capacity(requires.len() + recommends.len());
             for (kind, edges) in [
@@ -681,21 +680,22 @@ impl Builder {
         }
     }
 
-    /// Records `name` as taken; reports a clash and returns false if it already was.
+    /// Records `name` as taken by topic `id`; reports a clash if it already was
+    /// (the first one keeps it).
     fn claim(
         &mut self,
-        owners: &mut HashMap<String, NameOwner>,
+        owners: &mut HashMap<String, (TopicId, NameOwner)>,
         name: &str,
+        id: TopicId,
         pos: Pos,
         is_alias: bool,
-    ) -> bool {
+    ) {
         match owners.entry(name.to_lowercase()) {
             Entry::Vacant(slot) => {
-                slot.insert(NameOwner { pos, is_alias });
-                true
+                slot.insert((id, NameOwner { pos, is_alias }));
             }
             Entry::Occupied(first) => {
-                let first = *first.get();
+                let (_, first) = *first.get();
                 let what = if is_alias { "alias" } else { "topic id" };
                 let was = if first.is_alias {
                     "an alias"
@@ -712,7 +712,6 @@ impl Builder {
                     .topic(name)
                     .help("ids and aliases share one namespace: rename one of them"),
                 );
-                false
             }
         }
     }
