@@ -6,17 +6,56 @@
 //! [`PER_TOPIC_BUDGET`] topics, and the whole run at most [`GLOBAL_FACTOR`]
 //! times the size of the graph. Edges whose search ran out are counted in
 //! [`Redundancy::unchecked`], never guessed.
+//!
+//! A direct prerequisite `d` of a topic `v` is redundant exactly when `d` is
+//! an ancestor of another direct prerequisite of `v`. Three steps decide it,
+//! each exact, the later ones only for what the earlier left open:
+//!
+//! 1. Labels computed once in linear time. A few well-connected topics are
+//!    hubs; each topic records which hubs lead to it and which it leads to.
+//!    A hub below `d` and above another direct prerequisite proves `d`
+//!    redundant. Ancestry is ruled out when the hubs disagree, or by the
+//!    topological position and the longest chains from the sources and to
+//!    the sinks; if it is ruled out for every other direct prerequisite, the
+//!    edge is needed.
+//! 2. A search up from all direct prerequisites at once that always expands
+//!    the topic latest in a topological order first. Every ancestor of a
+//!    topic comes before it in that order, so once the search has passed
+//!    `d`'s position it has seen every topic that could lead to `d`, and `d`
+//!    is decided. Topics no undecided prerequisite may lead to (by the
+//!    labels) are not expanded, and the search stops once all are decided.
+//!    If it runs out of budget, only the prerequisites below the point
+//!    reached are left open.
+//! 3. From each of those, a walk down its dependents, kept below that point
+//!    and to topics that may lead to another direct prerequisite: meeting a
+//!    topic the search up has seen proves the edge redundant; a walk that
+//!    dies out proves it is needed. What is still open after that is
+//!    unchecked.
 
-use std::collections::VecDeque;
+use std::collections::{BinaryHeap, VecDeque};
 
 use crate::catalog::{Catalog, EdgeKind, TopicId};
-use crate::path::topological_order;
 
 /// How many topics one topic's search may visit.
 pub const PER_TOPIC_BUDGET: usize = 4_096;
 
 /// The whole run may visit this many times (topics + edges).
 pub const GLOBAL_FACTOR: usize = 16;
+
+// The share of a topic's budget the search up may use; the walks down get
+// the rest.
+const UPWARD_BUDGET: usize = 64;
+
+// Past this many direct prerequisites to compare, labels are not asked and
+// the answer is left to the searches, so one topic with a huge list stays
+// linear.
+const LABEL_CHECKS: usize = 32;
+
+// How many hubs: one bit each in a label.
+const HUBS: usize = u64::BITS as usize;
+
+const OFF_CYCLE: u32 = u32::MAX;
+const NOT_DIRECT: u32 = u32::MAX;
 
 /// The outcome of a search for redundant edges.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,84 +69,458 @@ pub struct Redundancy {
 /// Finds the `kind` edges implied by another chain of `kind` edges.
 /// Topics on a cycle are skipped: a cycle has no transitive reduction.
 pub fn redundant_edges(catalog: &Catalog, kind: EdgeKind) -> Redundancy {
-    let follow = |k: EdgeKind| k == kind;
-    let position = positions(catalog, kind);
-    let graph = catalog.graph();
+    let graph = Labelled::new(catalog, kind);
     let n = catalog.topics.len();
     let mut global = GLOBAL_FACTOR
-        .saturating_mul(n + graph.petgraph().edge_count())
+        .saturating_mul(n + catalog.graph().petgraph().edge_count())
         .max(PER_TOPIC_BUDGET);
-    let mut stamp = vec![u32::MAX; n];
-    let mut direct_mark = vec![u32::MAX; n];
-    let mut stack = Vec::new();
+    let mut search = Search::new(n);
     let mut result = Redundancy::default();
-
-    for v in catalog.ids() {
-        let Some(v_pos) = position[v.index()] else {
-            continue;
-        };
-        let generation = v.0;
-        let mut direct: Vec<TopicId> = graph
-            .prerequisites(v)
-            .filter(|&(p, k)| follow(k) && position[p.index()].is_some())
-            .map(|(p, _)| p)
-            .collect();
-        direct.sort_unstable();
-        direct.dedup();
-        if direct.len() < 2 {
+    for v in 0..n as u32 {
+        if graph.labels[v as usize].position == OFF_CYCLE {
             continue;
         }
-        let floor = direct
-            .iter()
-            .filter_map(|p| position[p.index()])
-            .min()
-            .unwrap_or(v_pos);
-        for &p in &direct {
-            direct_mark[p.index()] = generation;
-        }
-        // Walk the ancestors of v's direct prerequisites (not the prerequisites
-        // themselves): any direct prerequisite met there is implied by a longer chain.
-        stack.clear();
-        for &p in &direct {
-            stack.push(p);
-        }
-        let mut found = Vec::new();
-        let mut visits = 0usize;
-        let mut exhausted = false;
-        while let Some(at) = stack.pop() {
-            for (w, k) in graph.prerequisites(at) {
-                if !follow(k) || stamp[w.index()] == generation {
-                    continue;
-                }
-                let Some(w_pos) = position[w.index()] else {
-                    continue;
-                };
-                if w_pos < floor {
-                    continue;
-                }
-                stamp[w.index()] = generation;
-                visits += 1;
-                if direct_mark[w.index()] == generation {
-                    found.push(w);
-                }
-                stack.push(w);
-            }
-            if visits > PER_TOPIC_BUDGET || visits > global {
-                exhausted = true;
-                break;
-            }
-        }
-        global = global.saturating_sub(visits);
-        if exhausted {
-            // Edges already found are certainly redundant; the rest are unknown.
-            result.unchecked += direct.len() - found.len();
-        }
-        for w in found {
-            result.edges.push((w, v));
-        }
+        let spent = search.topic(&graph, v, global, &mut result);
+        global = global.saturating_sub(spent);
     }
     result.edges.sort_unstable();
     result
+}
+
+/// Adjacency lists of the `kind` edges, indexed by topic.
+struct Adjacency {
+    start: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Adjacency {
+    /// Lists, for each topic, the `to` ends of the edges whose `from` end it is.
+    fn new(n: usize, edges: &[(u32, u32)]) -> Adjacency {
+        let mut start = vec![0u32; n + 1];
+        for &(from, _) in edges {
+            start[from as usize + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut targets = vec![0u32; edges.len()];
+        for &(from, to) in edges {
+            targets[fill[from as usize] as usize] = to;
+            fill[from as usize] += 1;
+        }
+        Adjacency { start, targets }
+    }
+
+    fn of(&self, topic: u32) -> &[u32] {
+        let at = topic as usize;
+        &self.targets[self.start[at] as usize..self.start[at + 1] as usize]
+    }
+}
+
+/// What is known of one topic before any search.
+#[derive(Debug, Clone, Copy)]
+struct Label {
+    /// Position in a topological order; [`OFF_CYCLE`] for topics on or
+    /// behind a cycle.
+    position: u32,
+    /// The longest chain of edges from a source to the topic.
+    depth: u32,
+    /// The longest chain of edges from the topic to a sink.
+    height: u32,
+    /// The hubs that lead to the topic or are it, one bit each.
+    above: u64,
+    /// The hubs the topic leads to or is.
+    below: u64,
+}
+
+impl Label {
+    /// False only if `self` is certainly not an ancestor of `other`.
+    fn may_lead_to(&self, other: &Label) -> bool {
+        self.position < other.position
+            && self.depth < other.depth
+            && self.height > other.height
+            && self.above & !other.above == 0
+            && other.below & !self.below == 0
+    }
+}
+
+/// The `kind` edges with every topic's label.
+struct Labelled {
+    labels: Vec<Label>,
+    prerequisites: Adjacency,
+    dependents: Adjacency,
+}
+
+impl Labelled {
+    fn new(catalog: &Catalog, kind: EdgeKind) -> Labelled {
+        let n = catalog.topics.len();
+        let edges: Vec<(u32, u32)> = catalog
+            .graph()
+            .petgraph()
+            .raw_edges()
+            .iter()
+            .filter(|e| e.weight == kind)
+            .map(|e| (e.source().index() as u32, e.target().index() as u32))
+            .collect();
+        let dependents = Adjacency::new(n, &edges);
+        let reversed: Vec<(u32, u32)> = edges.iter().map(|&(from, to)| (to, from)).collect();
+        drop(edges);
+        let prerequisites = Adjacency::new(n, &reversed);
+        drop(reversed);
+
+        // Kahn's algorithm: topics on a cycle, and all behind them, never
+        // become ready and keep no position.
+        let mut waiting: Vec<u32> = (0..n as u32)
+            .map(|t| prerequisites.of(t).len() as u32)
+            .collect();
+        let mut order: Vec<u32> = (0..n as u32)
+            .filter(|&t| waiting[t as usize] == 0)
+            .collect();
+        let mut next = 0;
+        while next < order.len() {
+            let at = order[next];
+            next += 1;
+            for &d in dependents.of(at) {
+                waiting[d as usize] -= 1;
+                if waiting[d as usize] == 0 {
+                    order.push(d);
+                }
+            }
+        }
+        drop(waiting);
+
+        let mut labels = vec![
+            Label {
+                position: OFF_CYCLE,
+                depth: 0,
+                height: 0,
+                above: 0,
+                below: 0,
+            };
+            n
+        ];
+        for (i, &t) in order.iter().enumerate() {
+            labels[t as usize].position = i as u32;
+        }
+        // One hub per stretch of the order: the topic there with the most
+        // edges in times out, the likeliest to sit on long chains.
+        for (bit, stretch) in order.chunks(order.len().div_ceil(HUBS).max(1)).enumerate() {
+            let hub = stretch
+                .iter()
+                .max_by_key(|&&t| (prerequisites.of(t).len() + 1) * (dependents.of(t).len() + 1));
+            if let Some(&hub) = hub {
+                labels[hub as usize].above |= 1 << bit;
+                labels[hub as usize].below |= 1 << bit;
+            }
+        }
+        // Every prerequisite of a topic with a position has one, earlier.
+        for &t in &order {
+            let (mut depth, mut above) = (0, 0);
+            for &p in prerequisites.of(t) {
+                depth = depth.max(labels[p as usize].depth + 1);
+                above |= labels[p as usize].above;
+            }
+            labels[t as usize].depth = depth;
+            labels[t as usize].above |= above;
+        }
+        for &t in order.iter().rev() {
+            let (mut height, mut below) = (0, 0);
+            for &d in dependents.of(t) {
+                if labels[d as usize].position != OFF_CYCLE {
+                    height = height.max(labels[d as usize].height + 1);
+                    below |= labels[d as usize].below;
+                }
+            }
+            labels[t as usize].height = height;
+            labels[t as usize].below |= below;
+        }
+        Labelled {
+            labels,
+            prerequisites,
+            dependents,
+        }
+    }
+}
+
+/// Buffers reused by every topic's search.
+struct Search {
+    /// Per topic, the last topic whose search up saw it.
+    stamp: Vec<u32>,
+    /// Per topic seen, its index among the direct prerequisites, or
+    /// [`NOT_DIRECT`].
+    slot: Vec<u32>,
+    /// Per topic, the last walk down that saw it.
+    seen: Vec<u32>,
+    walk: u32,
+    heap: BinaryHeap<(u32, u32)>,
+    stack: Vec<u32>,
+    /// The topic's direct prerequisites, by position.
+    direct: Vec<u32>,
+    /// Per direct prerequisite: proven redundant.
+    redundant: Vec<bool>,
+    /// Per direct prerequisite: decided, either way.
+    decided: Vec<bool>,
+}
+
+impl Search {
+    fn new(n: usize) -> Search {
+        Search {
+            stamp: vec![u32::MAX; n],
+            slot: vec![NOT_DIRECT; n],
+            seen: vec![0; n],
+            walk: 0,
+            heap: BinaryHeap::new(),
+            stack: Vec::new(),
+            direct: Vec::new(),
+            redundant: Vec::new(),
+            decided: Vec::new(),
+        }
+    }
+
+    /// Decides the direct prerequisites of `v`, adding the redundant ones and
+    /// the unchecked count to `result`; returns the topics visited.
+    fn topic(&mut self, graph: &Labelled, v: u32, global: usize, result: &mut Redundancy) -> usize {
+        let labels = &graph.labels;
+        self.direct.clear();
+        self.direct.extend_from_slice(graph.prerequisites.of(v));
+        self.direct
+            .sort_unstable_by_key(|&p| labels[p as usize].position);
+        self.direct.dedup();
+        let count = self.direct.len();
+        if count < 2 {
+            return 0;
+        }
+        self.redundant.clear();
+        self.redundant.resize(count, false);
+        self.decided.clear();
+        self.decided.resize(count, false);
+        self.settle_by_labels(labels);
+        let mut visits = 0;
+        if let Some(point) = self.search_up(graph, v, global.min(UPWARD_BUDGET), &mut visits) {
+            let budget = global.min(PER_TOPIC_BUDGET);
+            for i in 0..count {
+                if !self.decided[i] && labels[self.direct[i] as usize].position < point {
+                    match self.walk_down(graph, v, i, point, budget, &mut visits) {
+                        Some(redundant) => {
+                            self.redundant[i] = redundant;
+                            self.decided[i] = true;
+                        }
+                        None => break,
+                    }
+                }
+            }
+            // Above the point reached, the search up decided everything.
+            result.unchecked += (0..count)
+                .filter(|&i| !self.decided[i] && labels[self.direct[i] as usize].position < point)
+                .count();
+        }
+        for (i, &d) in self.direct.iter().enumerate() {
+            if self.redundant[i] {
+                result.edges.push((TopicId(d), TopicId(v)));
+            }
+        }
+        visits
+    }
+
+    /// Step 1: what the labels alone decide.
+    fn settle_by_labels(&mut self, labels: &[Label]) {
+        let count = self.direct.len();
+        // `above_others` holds the hubs above some direct prerequisite
+        // other than the current one, from prefix and suffix unions.
+        let mut above_others = vec![0u64; count];
+        let mut before = 0;
+        for (i, &p) in self.direct.iter().enumerate() {
+            above_others[i] = before;
+            before |= labels[p as usize].above;
+        }
+        let mut after = 0;
+        for i in (0..count).rev() {
+            let d = &labels[self.direct[i] as usize];
+            let others = above_others[i] | after;
+            after |= d.above;
+            if d.below & others != 0 {
+                self.redundant[i] = true;
+                self.decided[i] = true;
+                continue;
+            }
+            // Only later prerequisites can be descendants.
+            let later = &self.direct[i + 1..];
+            if later.len() <= LABEL_CHECKS
+                && !later.iter().any(|&p| d.may_lead_to(&labels[p as usize]))
+            {
+                self.decided[i] = true;
+            }
+        }
+    }
+
+    /// Step 2: the search up from all direct prerequisites, latest position
+    /// first, for those not yet decided. Returns the position where the budget
+    /// ran out, if it did.
+    fn search_up(
+        &mut self,
+        graph: &Labelled,
+        v: u32,
+        budget: usize,
+        visits: &mut usize,
+    ) -> Option<u32> {
+        let labels = &graph.labels;
+        let mut undecided = self.decided.iter().filter(|&&d| !d).count();
+        if undecided == 0 {
+            return None;
+        }
+        let generation = v;
+        self.heap.clear();
+        for (i, &p) in self.direct.iter().enumerate() {
+            self.stamp[p as usize] = generation;
+            self.slot[p as usize] = i as u32;
+            self.heap.push((labels[p as usize].position, p));
+        }
+        // direct[lowest..open] holds the prerequisites not yet passed; the
+        // first of them is undecided.
+        let mut lowest = self.decided.iter().take_while(|&&d| d).count();
+        let mut open = self.direct.len();
+        while let Some((at_position, at)) = self.heap.pop() {
+            while open > lowest && labels[self.direct[open - 1] as usize].position > at_position {
+                open -= 1;
+                if !self.decided[open] {
+                    self.decided[open] = true;
+                    undecided -= 1;
+                }
+            }
+            if undecided == 0 {
+                return None;
+            }
+            // A direct prerequisite is walked past only if an undecided one
+            // may lead to it.
+            if self.slot[at as usize] != NOT_DIRECT
+                && !self.may_be_reached(labels, lowest, open, &labels[at as usize])
+            {
+                continue;
+            }
+            for &w in graph.prerequisites.of(at) {
+                if self.stamp[w as usize] == generation {
+                    let i = self.slot[w as usize] as usize;
+                    if i < self.direct.len() && !self.decided[i] {
+                        self.redundant[i] = true;
+                        self.decided[i] = true;
+                        undecided -= 1;
+                        while lowest < open && self.decided[lowest] {
+                            lowest += 1;
+                        }
+                    }
+                    continue;
+                }
+                let w_label = &labels[w as usize];
+                if lowest >= open
+                    || w_label.position <= labels[self.direct[lowest] as usize].position
+                    || !self.may_be_reached(labels, lowest, open, w_label)
+                {
+                    continue;
+                }
+                self.stamp[w as usize] = generation;
+                self.slot[w as usize] = NOT_DIRECT;
+                *visits += 1;
+                self.heap.push((w_label.position, w));
+            }
+            if undecided == 0 {
+                return None;
+            }
+            if *visits > budget {
+                return Some(at_position);
+            }
+        }
+        None
+    }
+
+    /// Whether an undecided direct prerequisite in `direct[lowest..open]` may
+    /// be an ancestor of the topic labelled `of`.
+    fn may_be_reached(&self, labels: &[Label], lowest: usize, open: usize, of: &Label) -> bool {
+        let mut asked = 0;
+        for (&d, &known) in self.direct[lowest..open]
+            .iter()
+            .zip(&self.decided[lowest..open])
+        {
+            if known {
+                continue;
+            }
+            let d = &labels[d as usize];
+            if d.position >= of.position {
+                break;
+            }
+            asked += 1;
+            if asked > LABEL_CHECKS || d.may_lead_to(of) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Step 3: the walk down from direct prerequisite `i`, below `point`.
+    /// Whether it is redundant, or `None` if the budget ran out.
+    fn walk_down(
+        &mut self,
+        graph: &Labelled,
+        v: u32,
+        i: usize,
+        point: u32,
+        budget: usize,
+        visits: &mut usize,
+    ) -> Option<bool> {
+        let labels = &graph.labels;
+        if self.walk == u32::MAX {
+            self.seen.fill(0);
+            self.walk = 0;
+        }
+        self.walk += 1;
+        let from = self.direct[i];
+        self.stack.clear();
+        self.stack.push(from);
+        self.seen[from as usize] = self.walk;
+        while let Some(at) = self.stack.pop() {
+            for &w in graph.dependents.of(at) {
+                if self.seen[w as usize] == self.walk {
+                    continue;
+                }
+                self.seen[w as usize] = self.walk;
+                // Everything the search up saw leads to a direct prerequisite.
+                if self.stamp[w as usize] == v {
+                    return Some(true);
+                }
+                // Above the point, the search up saw every topic `from` may lead to.
+                let w_label = &labels[w as usize];
+                if w_label.position > point || !self.may_lead_on(labels, from, w_label) {
+                    continue;
+                }
+                *visits += 1;
+                if *visits > budget {
+                    return None;
+                }
+                self.stack.push(w);
+            }
+        }
+        Some(false)
+    }
+
+    /// Whether the topic labelled `of` may be an ancestor of a direct
+    /// prerequisite other than `from`.
+    fn may_lead_on(&self, labels: &[Label], from: u32, of: &Label) -> bool {
+        let mut asked = 0;
+        for &p in self.direct.iter().rev() {
+            let p_label = &labels[p as usize];
+            if p_label.position <= of.position {
+                break;
+            }
+            if p == from {
+                continue;
+            }
+            asked += 1;
+            if asked > LABEL_CHECKS || of.may_lead_to(p_label) {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// A chain of `kind` edges from `prerequisite` to `dependent` other than the
@@ -151,16 +564,4 @@ pub fn implying_chain(
         }
     }
     None
-}
-
-/// Each topic's position in a topological order of the `kind` edges; `None`
-/// for topics on or behind a cycle.
-fn positions(catalog: &Catalog, kind: EdgeKind) -> Vec<Option<u32>> {
-    let everything = vec![true; catalog.topics.len()];
-    let order = topological_order(catalog, &everything, |k| k == kind);
-    let mut position = vec![None; catalog.topics.len()];
-    for (i, id) in order.into_iter().enumerate() {
-        position[id.index()] = Some(i as u32);
-    }
-    position
 }
