@@ -13,8 +13,8 @@
 //!
 //! 1. Labels computed once in linear time. A few well-connected topics are
 //!    hubs; each topic records which hubs lead to it and which it leads to.
-//!    A hub below `d` and above another direct prerequisite proves `d`
-//!    redundant. Ancestry is ruled out when the hubs disagree, or by the
+//!    A hub that `d` leads to and that leads to another direct prerequisite
+//!    proves `d` redundant. Ancestry is ruled out when the hubs disagree, or by the
 //!    topological position and the longest chains from the sources and to
 //!    the sinks; if it is ruled out for every other direct prerequisite, the
 //!    edge is needed.
@@ -42,8 +42,10 @@ pub const PER_TOPIC_BUDGET: usize = 4_096;
 /// The whole run may visit this many times (topics + edges).
 pub const GLOBAL_FACTOR: usize = 16;
 
-// The share of a topic's budget the search up may use; the walks down get
-// the rest.
+// How many topics the search up may visit; the walks down get the rest of
+// the topic's budget. On generated curricula a walk down settles a far
+// prerequisite in a few steps where the search up would sweep everything in
+// between, so a larger share only made the run slower.
 const UPWARD_BUDGET: usize = 64;
 
 // Past this many direct prerequisites to compare, labels are not asked and

@@ -127,17 +127,24 @@ fn brute_force(topics: &Topics) -> BTreeSet<(String, String)> {
     redundant
 }
 
-#[test]
-fn a_search_out_of_budget_reports_only_redundant_edges_and_counts_the_rest() {
-    let topics = out_of_budget();
-    let source = SourceFile::new("budget.yaml", yaml(&topics));
+/// The redundant `requires` edges prereq finds, by name, and how many it
+/// left unchecked.
+fn search(topics: &Topics) -> (BTreeSet<(String, String)>, usize) {
+    let source = SourceFile::new("search.yaml", yaml(topics));
     let catalog = prereq::load::catalog(&source).expect("the graph loads");
     let found = prereq::reduce::redundant_edges(&catalog, EdgeKind::Requires);
-    let found_names: BTreeSet<(String, String)> = found
+    let names = found
         .edges
         .iter()
         .map(|&(d, v)| (catalog.topic(d).id.clone(), catalog.topic(v).id.clone()))
         .collect();
+    (names, found.unchecked)
+}
+
+#[test]
+fn a_search_out_of_budget_reports_only_redundant_edges_and_counts_the_rest() {
+    let topics = out_of_budget();
+    let (found_names, unchecked) = search(&topics);
     let exact = brute_force(&topics);
     let pair = |d: &str, v: &str| (d.to_string(), v.to_string());
     assert_eq!(
@@ -146,8 +153,29 @@ fn a_search_out_of_budget_reports_only_redundant_edges_and_counts_the_rest() {
     );
     assert!(found_names.is_subset(&exact), "{found_names:?}");
     assert!(found_names.contains(&pair("l0", "x")));
-    assert!(found.unchecked > 0);
-    assert!(found_names.len() + found.unchecked >= exact.len());
+    assert!(unchecked > 0);
+    assert!(found_names.len() + unchecked >= exact.len());
+}
+
+/// The same bounds on generated curricula, where every edge gets decided.
+#[test]
+fn generated_curricula_get_the_exact_answer() {
+    for max_prerequisites in [5, 20] {
+        let mut options = prereq::generate::GenerateOptions::new(3_000);
+        options.max_prerequisites = max_prerequisites;
+        let curriculum = prereq::generate::generate(&options);
+        let topics: Topics = curriculum
+            .topics
+            .iter()
+            .map(|t| {
+                let requires = t.requires.iter().map(|&p| curriculum.topics[p].id.clone());
+                (t.id.clone(), requires.collect())
+            })
+            .collect();
+        let (found_names, unchecked) = search(&topics);
+        assert_eq!(unchecked, 0);
+        assert_eq!(found_names, brute_force(&topics));
+    }
 }
 
 #[test]
