@@ -32,7 +32,9 @@
 //!    dies out proves it is needed. What is still open after that is
 //!    unchecked.
 
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::hash_map::Entry;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::catalog::{Catalog, EdgeKind, TopicId};
 
@@ -535,11 +537,14 @@ pub fn implying_chain(
     kind: EdgeKind,
 ) -> Option<Vec<TopicId>> {
     let graph = catalog.graph();
-    let mut parent: std::collections::HashMap<TopicId, TopicId> = std::collections::HashMap::new();
+    let mut parent: HashMap<TopicId, TopicId, BuildHasherDefault<IdHasher>> = HashMap::default();
     let mut queue = VecDeque::new();
     for (p, k) in graph.prerequisites(dependent) {
-        if k == kind && p != prerequisite && !parent.contains_key(&p) {
-            parent.insert(p, dependent);
+        if k == kind
+            && p != prerequisite
+            && let Entry::Vacant(slot) = parent.entry(p)
+        {
+            slot.insert(dependent);
             queue.push_back(p);
         }
     }
@@ -559,11 +564,36 @@ pub fn implying_chain(
             return None;
         }
         for (w, k) in graph.prerequisites(at) {
-            if k == kind && w != dependent && !parent.contains_key(&w) {
-                parent.insert(w, at);
+            if k == kind
+                && w != dependent
+                && let Entry::Vacant(slot) = parent.entry(w)
+            {
+                slot.insert(at);
                 queue.push_back(w);
             }
         }
     }
     None
+}
+
+/// Hashes a topic id with one multiplication. Ids are small distinct
+/// integers, so nothing stronger is needed, and the chain search spends most
+/// of its time on these lookups.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u32(u32::from(byte));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(32) ^ u64::from(n)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
