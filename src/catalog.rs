@@ -1,8 +1,8 @@
 //! The validated model of a curriculum: topics, sections, resources and the
 //! prerequisite edges between topics, with every name resolved.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
@@ -179,14 +179,8 @@ impl Catalog {
     /// dropped) and every problem found, cycles included.
     pub fn from_raw(raw: RawFile) -> (Catalog, Vec<Diagnostic>) {
         let mut builder = CatalogBuilder::new();
-        builder.sections(raw.sections);
-        for topic in raw.topics {
-            builder.topic(topic);
-        }
-        builder.finish(RawHead {
-            version: raw.version,
-            title: raw.title,
-        })
+        let head = raw.feed(&mut builder);
+        builder.finish(head)
     }
 
     /// The topic with this id.

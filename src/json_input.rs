@@ -14,6 +14,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::value::RawValue;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::handbook::Translation;
 use crate::schema::{
     FileParts, FileSink, Located, RawEdge, RawFile, RawHead, RawResource, RawSection, RawTopic,
     ResourceKind, visit_file,
@@ -117,9 +118,24 @@ pub fn parse_json_into(
     source: &SourceFile,
     sink: &mut dyn FileSink,
 ) -> Result<RawHead, Box<Diagnostic>> {
-    let text = source.text();
+    parse_text(Cursor::new(source.text()), sink)
+}
+
+/// Parses a JSON translation of another file (see [`crate::handbook`]); the
+/// positions given are those of the values in the other file.
+pub fn parse_translated(
+    translation: Translation,
+    sink: &mut dyn FileSink,
+) -> Result<RawHead, Box<Diagnostic>> {
+    let mut at = Cursor::new(translation.json);
+    at.translated = translation.positions;
+    parse_text(at, sink)
+}
+
+fn parse_text(at: Cursor<'_>, sink: &mut dyn FileSink) -> Result<RawHead, Box<Diagnostic>> {
+    let text = at.text;
     let mut reader = Reader {
-        at: Cursor::new(text),
+        at,
         failure: None,
         sink,
     };
@@ -343,6 +359,8 @@ struct Cursor<'t> {
     offset: usize,
     line: u32,
     column: u32,
+    /// For a translation: (offset, line, column) in the original of every value.
+    translated: &'t [(u32, u32, u32)],
 }
 
 impl<'t> Cursor<'t> {
@@ -352,6 +370,7 @@ impl<'t> Cursor<'t> {
             offset: 0,
             line: 1,
             column: 1,
+            translated: &[],
         }
     }
 
@@ -359,6 +378,15 @@ impl<'t> Cursor<'t> {
         let start = raw.get().as_ptr() as usize;
         let base = self.text.as_ptr() as usize;
         match start.checked_sub(base).filter(|&o| o <= self.text.len()) {
+            Some(offset) if !self.translated.is_empty() => {
+                let found = self
+                    .translated
+                    .binary_search_by_key(&offset, |&(at, _, _)| at as usize);
+                found.map_or_else(
+                    |_| Pos::default(),
+                    |i| Pos::new(self.translated[i].1, self.translated[i].2),
+                )
+            }
             Some(offset) => {
                 self.move_to(offset);
                 Pos::new(self.line, self.column)

@@ -53,6 +53,14 @@ pub fn parse_into(
                 .help(SHAPE),
         ));
     }
+    if let Some(translation) = crate::handbook::translation(source) {
+        // The handbook is small: read whole, then handed on, so that if the
+        // translation were ever refused the YAML could still be read.
+        let parsed = RawFile::collect(|raw| crate::json_input::parse_translated(translation, raw));
+        if let Ok(raw) = parsed {
+            return Ok(raw.feed(sink));
+        }
+    }
     let is_json = std::path::Path::new(source.name())
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));

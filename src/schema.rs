@@ -94,6 +94,20 @@ impl RawFile {
     }
 }
 
+impl RawFile {
+    /// Hands the sections and topics to `sink`, as a parser would.
+    pub fn feed(self, sink: &mut dyn FileSink) -> RawHead {
+        sink.sections(self.sections);
+        for topic in self.topics {
+            sink.topic(topic);
+        }
+        RawHead {
+            version: self.version,
+            title: self.title,
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for RawFile {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         RawFile::collect(|sink| FileSeed(sink).deserialize(deserializer))
