@@ -565,7 +565,7 @@ impl CatalogBuilder {
             self.claim(&alias.value, id, alias_pos, true);
             alias_names.push(alias.value);
         }
-        let title = printable(title.value);
+        let title = printable(title);
 
         let section = section.and_then(|section| {
             let found = self.section_index.get(section.value.as_str()).copied();

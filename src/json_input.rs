@@ -40,8 +40,7 @@ struct JsonSection<'a> {
 struct JsonTopic<'a> {
     #[serde(borrow)]
     id: &'a RawValue,
-    #[serde(borrow)]
-    title: &'a RawValue,
+    title: String,
     #[serde(default, borrow)]
     section: Option<&'a RawValue>,
     #[serde(default, borrow)]
@@ -257,7 +256,6 @@ fn section_of(
 
 fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<Diagnostic>> {
     let id = at.string(topic.id)?;
-    let title = at.string(topic.title)?;
     let section = topic.section.map(|s| at.string(s)).transpose()?;
     let aliases = topic
         .aliases
@@ -269,7 +267,7 @@ fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<D
     let hours = topic.hours.map(|h| at.value::<f64>(h)).transpose()?;
     Ok(RawTopic {
         id,
-        title,
+        title: topic.title,
         section,
         aliases,
         requires,

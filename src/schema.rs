@@ -261,7 +261,7 @@ pub struct RawTopic {
     /// Kebab-case id, unique across ids and aliases.
     pub id: Located<String>,
     /// Display title.
-    pub title: Located<String>,
+    pub title: String,
     /// The id of the section the topic belongs to.
     #[serde(default)]
     pub section: Option<Located<String>>,
