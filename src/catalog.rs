@@ -457,6 +457,11 @@ struct PendingEdge {
 const UNRESOLVED: TopicId = TopicId(u32::MAX);
 
 impl FileSink for CatalogBuilder {
+    fn expect(&mut self, topics: usize) {
+        self.topics.reserve(topics);
+        self.names.reserve(topics);
+    }
+
     fn sections(&mut self, raw: Vec<RawSection>) {
         let sections = self.check_sections(raw);
         self.section_index = HashMap::with_capacity(sections.len());

@@ -64,11 +64,23 @@ pub fn parse_into(
     let is_json = std::path::Path::new(source.name())
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+    sink.expect(expected_topics(source.text(), is_json));
     if is_json {
         crate::json_input::parse_json_into(source, sink)
     } else {
         parse_yaml_into(source, sink)
     }
+}
+
+/// About how many topics `text` holds: how often an `id` key is written
+/// (sections have ids too). Reserving that much room up front saves growing
+/// the list of topics, and the name map, step by step on a large file; a
+/// count that is wrong costs only that saving.
+fn expected_topics(text: &str, is_json: bool) -> usize {
+    let key = if is_json { "\"id\"" } else { "id:" };
+    // An `id` key takes at least a line of its own, so this bounds the count
+    // even for a text that repeats the word everywhere.
+    text.matches(key).count().min(text.len() / 16)
 }
 
 /// Parses YAML text into the raw schema.

@@ -55,6 +55,9 @@ pub struct RawHead {
 /// Receives a file's sections and topics as a parser reads them, so a list
 /// of a million topics is validated as it goes and never held whole.
 pub trait FileSink {
+    /// About how many topics are coming, before any is read; a hint for
+    /// reserving room, which may be wrong either way.
+    fn expect(&mut self, _topics: usize) {}
     /// The file's sections, as soon as they are read.
     fn sections(&mut self, sections: Vec<RawSection>);
     /// One topic, in reading order.
