@@ -270,8 +270,9 @@ pub fn to_dot_planned(catalog: &Catalog, options: &DotOptions, plan: &Plan) -> S
 }
 
 /// Writes the roadmap for `plan` to `out` as DOT text, ending in a newline,
-/// one statement at a time: however large the curriculum, only one node or
-/// edge is held in memory besides the plan.
+/// one statement at a time: however large the curriculum, besides the plan
+/// and the drawn topics grouped by section, only one node or edge is held in
+/// memory.
 pub fn write_dot(
     out: &mut impl Write,
     catalog: &Catalog,
@@ -357,6 +358,10 @@ const INNER: &str = "    ";
 /// Prints DOT statements one by one with graphviz-rust and writes them out
 /// as lines, so that the text matches what graphviz-rust prints for the
 /// whole graph, without ever holding the whole graph.
+///
+/// graphviz-rust joins a graph's or cluster's statements with line breaks
+/// between the opening and closing lines; since neither is ever empty here,
+/// ending every statement with a line break writes the same text.
 struct DotWriter<'w, W> {
     out: &'w mut W,
     context: PrinterContext,
