@@ -10,7 +10,7 @@
 
 use divan::Bencher;
 use prereq::catalog::Catalog;
-use prereq::dot::{DotOptions, Plan, dot_text, roadmap_of};
+use prereq::dot::{DotOptions, Plan, to_dot_planned};
 use prereq::generate::{GenerateOptions, generate};
 use prereq::render::Format;
 use prereq::source::SourceFile;
@@ -53,7 +53,7 @@ fn graphviz_present() -> bool {
 /// What `render` does for an SVG: plan, DOT text, Graphviz layout.
 fn laid_out(catalog: &Catalog, options: &DotOptions) -> (Plan, Vec<u8>) {
     let plan = Plan::new(catalog, options);
-    let text = dot_text(&roadmap_of(catalog, options, &plan));
+    let text = to_dot_planned(catalog, options, &plan);
     let svg = prereq::render::graphviz(&text, Format::Svg).expect("graphviz lays it out");
     (plan, svg.bytes)
 }
@@ -63,13 +63,7 @@ fn laid_out(catalog: &Catalog, options: &DotOptions) -> (Plan, Vec<u8>) {
 fn dot(bencher: Bencher, topics: usize) {
     let catalog = generated(topics);
     let options = reduced();
-    bencher.bench_local(|| {
-        dot_text(&roadmap_of(
-            &catalog,
-            &options,
-            &Plan::new(&catalog, &options),
-        ))
-    });
+    bencher.bench_local(|| to_dot_planned(&catalog, &options, &Plan::new(&catalog, &options)));
 }
 
 /// `prereq render -o FILE.svg`: DOT text and the Graphviz layout.

@@ -14,7 +14,7 @@ use std::sync::{Mutex, OnceLock};
 
 use prereq::catalog::{Catalog, TopicId};
 use prereq::check::CheckOptions;
-use prereq::dot::DotOptions;
+use prereq::dot::{DotOptions, Plan};
 use prereq::generate::{GenerateOptions, generate};
 use prereq::path::{PathOptions, StudyPath};
 use prereq::source::SourceFile;
@@ -136,9 +136,14 @@ fn path(bencher: divan::Bencher, n: usize) {
     bencher.bench(|| StudyPath::to(catalog, &[goal], &PathOptions::default()));
 }
 
-/// The whole roadmap as DOT text, on a loaded catalog.
+/// The whole roadmap as DOT text, on a loaded catalog, written out as
+/// `prereq dot` streams it.
 #[divan::bench(args = sizes())]
 fn dot(bencher: divan::Bencher, n: usize) {
     let catalog = catalog(n);
-    bencher.bench(|| prereq::dot::to_dot(catalog, &DotOptions::default()));
+    let options = DotOptions::default();
+    bencher.bench(|| {
+        let plan = Plan::new(catalog, &options);
+        prereq::dot::write_dot(&mut std::io::sink(), catalog, &options, &plan)
+    });
 }

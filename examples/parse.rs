@@ -1,9 +1,11 @@
-//! The parse-only floor for performance figures: reads a topics file and
-//! parses it into serde structs, nothing else.
+//! The parse-only floor for performance figures, as issue 7 measures it:
+//! reads a topics file, parses it into plain serde structs and builds the
+//! petgraph of its edges through a String-keyed map of ids, nothing else.
 //!
 //! ```text
-//! cargo run --release --example parse -- big.yaml          # serde-saphyr into plain structs
-//! cargo run --release --example parse -- big.json          # serde_json into plain structs
+//! cargo run --release --example parse -- big.yaml          # serde-saphyr, then the graph
+//! cargo run --release --example parse -- big.json          # serde_json, then the graph
+//! cargo run --release --example parse -- --no-graph big.yaml # the structs only
 //! cargo run --release --example parse -- --spanned big.yaml  # prereq's own schema, with positions
 //! ```
 
@@ -53,28 +55,53 @@ struct PlainTopic {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut spanned = false;
+    let mut graph = true;
     let mut path = None;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
             "--spanned" => spanned = true,
+            "--no-graph" => graph = false,
             _ => path = Some(arg),
         }
     }
-    let path = path.ok_or("usage: parse [--spanned] FILE")?;
+    let path = path.ok_or("usage: parse [--spanned | --no-graph] FILE")?;
     let text = std::fs::read_to_string(&path)?;
-    let topics = if spanned {
+    if spanned {
         let source = prereq::source::SourceFile::new(path.as_str(), text);
         let raw = prereq::load::parse(&source).map_err(|d| d.message.clone())?;
-        raw.topics.len()
-    } else if path.ends_with(".json") {
-        serde_json::from_str::<PlainFile>(&text)?.topics.len()
+        println!("{} topics", raw.topics.len());
+        return Ok(());
+    }
+    let file = if path.ends_with(".json") {
+        serde_json::from_str::<PlainFile>(&text)?
     } else {
         let mut options = serde_saphyr::Options::default();
         options.budget = Some(prereq::load::budget_for(text.len()));
         serde_saphyr::from_str_with_options::<PlainFile>(&text, options)?
-            .topics
-            .len()
     };
-    println!("{topics} topics");
+    if graph {
+        let edges = petgraph_of(&file.topics);
+        println!("{} topics, {edges} edges", file.topics.len());
+    } else {
+        println!("{} topics", file.topics.len());
+    }
     Ok(())
+}
+
+/// Builds the prerequisite graph the plain way; returns its edge count.
+fn petgraph_of(topics: &[PlainTopic]) -> usize {
+    let mut graph = petgraph::graph::DiGraph::<(), ()>::with_capacity(topics.len(), 0);
+    let mut nodes = std::collections::HashMap::with_capacity(topics.len());
+    for topic in topics {
+        nodes.insert(topic.id.as_str(), graph.add_node(()));
+    }
+    for topic in topics {
+        let to = nodes[topic.id.as_str()];
+        for prerequisite in topic.requires.iter().chain(&topic.recommends) {
+            if let Some(&from) = nodes.get(prerequisite.as_str()) {
+                graph.add_edge(from, to, ());
+            }
+        }
+    }
+    graph.edge_count()
 }

@@ -1,13 +1,16 @@
 //! The validated model of a curriculum: topics, sections, resources and the
 //! prerequisite edges between topics, with every name resolved.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::sync::OnceLock;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::graph::Graph;
-use crate::schema::{RawEdge, RawFile, RawResource, RawSection, RawTopic, ResourceKind};
+use crate::schema::{
+    FileSink, RawEdge, RawFile, RawHead, RawResource, RawSection, RawTopic, ResourceKind,
+};
 
 /// A topic's place in reading order; also its node index in the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -160,8 +163,11 @@ pub struct Catalog {
     pub sections: Vec<Section>,
     /// Topics in reading order; `TopicId(i)` is `topics[i]`.
     pub topics: Vec<Topic>,
-    names: HashMap<String, TopicId>,
-    titles: HashMap<String, TopicId>,
+    /// Every id and alias in lowercase, with where it was first written.
+    names: HashMap<String, (TopicId, NameOwner)>,
+    /// Titles in lowercase, made on the first lookup by title: most runs
+    /// name topics by id and never need them.
+    titles: OnceLock<HashMap<String, TopicId>>,
     graph: Graph,
 }
 
@@ -172,24 +178,9 @@ impl Catalog {
     /// Validates a parsed file. Returns the catalog (with invalid references
     /// dropped) and every problem found, cycles included.
     pub fn from_raw(raw: RawFile) -> (Catalog, Vec<Diagnostic>) {
-        let mut builder = Builder::default();
-        if raw.version.value != SUPPORTED_VERSION {
-            builder.diagnostics.push(
-                Diagnostic::new(
-                    Code::UnsupportedVersion,
-                    format!(
-                        "topics format version {} is not supported",
-                        raw.version.value
-                    ),
-                )
-                .label(raw.version.pos, digits(raw.version.value), "this version")
-                .help(format!("this prereq reads `version: {SUPPORTED_VERSION}`")),
-            );
-        }
-        let catalog = builder.build(raw);
-        let mut diagnostics = builder.diagnostics;
-        diagnostics.extend(crate::graph::cycle_diagnostics(&catalog));
-        (catalog, diagnostics)
+        let mut builder = CatalogBuilder::new();
+        let head = raw.feed(&mut builder);
+        builder.finish(head)
     }
 
     /// The topic with this id.
@@ -227,15 +218,27 @@ impl Catalog {
     /// nothing matches, so it costs one hash lookup.
     pub fn lookup(&self, query: &str) -> Option<TopicId> {
         let lower = query.trim().to_lowercase();
-        self.names
-            .get(&lower)
-            .or_else(|| self.titles.get(&lower))
-            .copied()
+        match self.names.get(&lower) {
+            Some(&(id, _)) => Some(id),
+            None => self.titles().get(&lower).copied(),
+        }
     }
 
     /// The topic with this id or alias, ignoring case; no titles, no suggestions.
     pub fn lookup_name(&self, name: &str) -> Option<TopicId> {
-        self.names.get(lowercase(name).as_ref()).copied()
+        self.names.get(lowercase(name).as_ref()).map(|&(id, _)| id)
+    }
+
+    fn titles(&self) -> &HashMap<String, TopicId> {
+        self.titles.get_or_init(|| {
+            let mut titles = HashMap::with_capacity(self.topics.len());
+            for (topic, id) in self.topics.iter().zip(self.ids()) {
+                titles
+                    .entry(topic.title.trim().to_lowercase())
+                    .or_insert(id);
+            }
+            titles
+        })
     }
 
     /// The id, alias or title closest to `query`, if one is close enough to be a typo.
@@ -244,8 +247,8 @@ impl Catalog {
         let candidates =
             self.names
                 .iter()
-                .map(|(name, &id)| (name.as_str(), (id, false, name.as_str())))
-                .chain(self.titles.iter().map(|(title, &id)| {
+                .map(|(name, &(id, _))| (name.as_str(), (id, false, name.as_str())))
+                .chain(self.titles().iter().map(|(title, &id)| {
                     (title.as_str(), (id, true, self.topic(id).title.as_str()))
                 }));
         best_match(&query, candidates).map(|(_, _, shown)| shown.to_owned())
@@ -415,171 +418,269 @@ pub fn is_web_url(url: &str) -> bool {
 /// How many misspelt references get a "did you mean"; each costs a scan of all names.
 const MAX_SUGGESTIONS: usize = 100;
 
-#[derive(Default)]
-struct Builder {
+/// Validates a file's sections and topics as a parser hands them over (it
+/// is a [`FileSink`]), then [`finish`](CatalogBuilder::finish)es the catalog.
+///
+/// An edge to a topic read earlier is resolved at once, so a file in study
+/// order keeps no names of edges in memory; the others wait for the end.
+#[derive(Debug, Default)]
+pub struct CatalogBuilder {
     diagnostics: Vec<Diagnostic>,
     suggestions: usize,
+    sections: Option<Vec<Section>>,
+    section_index: HashMap<String, SectionId>,
+    /// Topics read before any sections: a section name is only checked once
+    /// the sections are known.
+    waiting: Vec<RawTopic>,
+    topics: Vec<Topic>,
+    names: HashMap<String, (TopicId, NameOwner)>,
+    pending: Vec<PendingEdge>,
 }
 
 /// What a name already stands for, to report a clash.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 struct NameOwner {
     pos: Pos,
     is_alias: bool,
 }
 
-impl Builder {
-    fn build(&mut self, raw: RawFile) -> Catalog {
-        let sections = self.sections(raw.sections);
-        let mut section_index = HashMap::with_capacity(sections.len());
+/// An edge whose target was not known when its topic was read: its slot in
+/// the topic's prerequisites holds [`UNRESOLVED`] until the end.
+#[derive(Debug)]
+struct PendingEdge {
+    from: TopicId,
+    slot: u32,
+    kind: EdgeKind,
+    edge: RawEdge,
+}
+
+const UNRESOLVED: TopicId = TopicId(u32::MAX);
+
+impl FileSink for CatalogBuilder {
+    fn expect(&mut self, topics: usize) {
+        self.topics.reserve(topics);
+        self.names.reserve(topics);
+    }
+
+    fn sections(&mut self, raw: Vec<RawSection>) {
+        let sections = self.check_sections(raw);
+        self.section_index = HashMap::with_capacity(sections.len());
         for (i, section) in sections.iter().enumerate() {
-            section_index
-                .entry(section.id.as_str())
+            self.section_index
+                .entry(section.id.clone())
                 .or_insert(SectionId(i as u32));
         }
+        self.sections = Some(sections);
+        for topic in std::mem::take(&mut self.waiting) {
+            self.add(topic);
+        }
+    }
 
+    fn topic(&mut self, topic: RawTopic) {
+        if self.sections.is_some() {
+            self.add(topic);
+        } else {
+            self.waiting.push(topic);
+        }
+    }
+}
+
+impl CatalogBuilder {
+    /// A builder with nothing read yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The catalog (with invalid references dropped) and every problem
+    /// found, cycles included.
+    pub fn finish(mut self, head: RawHead) -> (Catalog, Vec<Diagnostic>) {
+        if self.sections.is_none() {
+            self.sections(Vec::new());
+        }
         let mut catalog = Catalog {
-            title: raw.title.map(printable),
-            topics: Vec::with_capacity(raw.topics.len()),
-            names: HashMap::new(),
-            titles: HashMap::with_capacity(raw.topics.len()),
-            sections: Vec::new(),
+            title: head.title.map(printable),
+            sections: self.sections.take().unwrap_or_default(),
+            topics: std::mem::take(&mut self.topics),
+            names: std::mem::take(&mut self.names),
+            titles: OnceLock::new(),
             graph: Graph::default(),
         };
-        // Every id and alias, with where it was first written, for clashes;
-        // it becomes `catalog.names` once all topics are read.
-        let mut owners: HashMap<String, (TopicId, NameOwner)> =
-            HashMap::with_capacity(raw.topics.len() * 2);
-        let mut pending_edges = Vec::with_capacity(raw.topics.len());
-
-        for (index, raw_topic) in raw.topics.into_iter().enumerate() {
-            let id = TopicId(index as u32);
-            let RawTopic {
-                id: raw_id,
-                title,
-                section,
-                aliases,
-                requires,
-                recommends,
-                hours,
-                summary,
-                resources,
-            } = raw_topic;
-            let pos = raw_id.pos;
-            self.check_id(&raw_id.value, pos, "topic id");
-            self.claim(&mut owners, &raw_id.value, id, pos, false);
-            let mut alias_names = Vec::with_capacity(aliases.len());
-            for alias in aliases {
-                let alias_pos = alias.pos;
-                self.check_id(&alias.value, alias_pos, "alias");
-                self.claim(&mut owners, &alias.value, id, alias_pos, true);
-                alias_names.push(alias.value);
+        let mut dropped = Vec::new();
+        for pending in std::mem::take(&mut self.pending) {
+            let PendingEdge {
+                from,
+                slot,
+                kind,
+                edge,
+            } = pending;
+            let resolved = self.edge(&catalog, from, kind, edge);
+            let prerequisites = &mut catalog.topics[from.index()].prerequisites;
+            match resolved {
+                Some(p) => prerequisites[slot as usize] = p,
+                None => dropped.push(from),
             }
-            let title = printable(title.value);
-            catalog
-                .titles
-                .entry(title.trim().to_lowercase())
-                .or_insert(id);
-
-            let section = section.and_then(|section| {
-                let found = section_index.get(section.value.as_str()).copied();
-                if found.is_none() {
-                    let names = sections.iter().map(|s| s.id.as_str());
-                    let mut d = Diagnostic::new(
-                        Code::UnknownSection,
-                        format!(
-                            "topic `{}` is in unknown section `{}`",
-                            raw_id.value, section.value
-                        ),
-                    )
-                    .label(
-                        section.pos,
-                        section.value.chars().count(),
-                        "no such section",
-                    )
-                    .topic(&raw_id.value);
-                    d = match suggest_among(&section.value, names) {
-                        Some(s) => d.help(format!("did you mean `{s}`?")),
-                        None => d.help("add it under `sections:`, or fix the name"),
-                    };
-                    self.diagnostics.push(d);
-                }
-                found
-            });
-
-            let hours = hours.and_then(|hours| {
-                let value = hours.value;
-                if value.is_finite() && value > 0.0 && value <= MAX_HOURS {
-                    return Some(value);
-                }
-                let shown = number(value);
-                let (message, label, help) = if value > MAX_HOURS {
-                    (
-                        format!(
-                            "topic `{}` has hours {shown}, more than {MAX_HOURS}",
-                            raw_id.value
-                        ),
-                        "too many hours for one topic",
-                        "split the topic into smaller ones, or give a smaller estimate",
-                    )
-                } else {
-                    (
-                        format!(
-                            "topic `{}` has hours {shown}, which is not a positive number",
-                            raw_id.value
-                        ),
-                        "not a positive number",
-                        "give an estimate above zero, such as `hours: 2`, or leave `hours` out",
-                    )
-                };
-                self.diagnostics.push(
-                    Diagnostic::new(Code::InvalidHours, message)
-                        .label(hours.pos, 1, label)
-                        .topic(&raw_id.value)
-                        .help(help),
-                );
-                None
-            });
-
-            let resources = self.resources(resources);
-            pending_edges.push((requires, recommends));
-            catalog.topics.push(Topic {
-                id: raw_id.value,
-                title,
-                section,
-                aliases: alias_names,
-                prerequisites: Vec::new(),
-                hours,
-                summary: summary.map(printable),
-                resources,
-                pos,
-            });
         }
+        dropped.dedup();
+        for from in dropped {
+            catalog.topics[from.index()]
+                .prerequisites
+                .retain(|p| p.topic != UNRESOLVED);
+        }
+        catalog.graph = Graph::build(&catalog.topics);
 
-        catalog.names = owners
-            .into_iter()
-            .map(|(name, (id, _))| (name, id))
-            .collect();
-        for (index, (requires, recommends)) in pending_edges.into_iter().enumerate() {
-            let mut prerequisites = Vec::with_capacity(requires.len() + recommends.len());
-            for (kind, edges) in [
-                (EdgeKind::Requires, requires),
-                (EdgeKind::Recommends, recommends),
-            ] {
-                for edge in edges {
-                    if let Some(p) = self.edge(&catalog, TopicId(index as u32), kind, edge) {
-                        prerequisites.push(p);
+        let mut diagnostics = Vec::with_capacity(self.diagnostics.len() + 1);
+        if head.version.value != SUPPORTED_VERSION {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::UnsupportedVersion,
+                    format!(
+                        "topics format version {} is not supported",
+                        head.version.value
+                    ),
+                )
+                .label(head.version.pos, digits(head.version.value), "this version")
+                .help(format!("this prereq reads `version: {SUPPORTED_VERSION}`")),
+            );
+        }
+        diagnostics.append(&mut self.diagnostics);
+        diagnostics.extend(crate::graph::cycle_diagnostics(&catalog));
+        (catalog, diagnostics)
+    }
+
+    fn add(&mut self, raw_topic: RawTopic) {
+        let id = TopicId(self.topics.len() as u32);
+        let RawTopic {
+            id: raw_id,
+            title,
+            section,
+            aliases,
+            requires,
+            recommends,
+            hours,
+            summary,
+            resources,
+        } = raw_topic;
+        let pos = raw_id.pos;
+        self.check_id(&raw_id.value, pos, "topic id");
+        self.claim(&raw_id.value, id, pos, false);
+        let mut alias_names = Vec::with_capacity(aliases.len());
+        for alias in aliases {
+            let alias_pos = alias.pos;
+            self.check_id(&alias.value, alias_pos, "alias");
+            self.claim(&alias.value, id, alias_pos, true);
+            alias_names.push(alias.value);
+        }
+        let title = printable(title);
+
+        let section = section.and_then(|section| {
+            let found = self.section_index.get(section.value.as_str()).copied();
+            if found.is_none() {
+                let sections = self.sections.as_deref().unwrap_or_default();
+                let names = sections.iter().map(|s| s.id.as_str());
+                let mut d = Diagnostic::new(
+                    Code::UnknownSection,
+                    format!(
+                        "topic `{}` is in unknown section `{}`",
+                        raw_id.value, section.value
+                    ),
+                )
+                .label(
+                    section.pos,
+                    section.value.chars().count(),
+                    "no such section",
+                )
+                .topic(&raw_id.value);
+                d = match suggest_among(&section.value, names) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help("add it under `sections:`, or fix the name"),
+                };
+                self.diagnostics.push(d);
+            }
+            found
+        });
+        let hours = hours.and_then(|hours| {
+            let value = hours.value;
+            if value.is_finite() && value > 0.0 && value <= MAX_HOURS {
+                return Some(value);
+            }
+            let shown = number(value);
+            let (message, label, help) = if value > MAX_HOURS {
+                (
+                    format!(
+                        "topic `{}` has hours {shown}, more than {MAX_HOURS}",
+                        raw_id.value
+                    ),
+                    "too many hours for one topic",
+                    "split the topic into smaller ones, or give a smaller estimate",
+                )
+            } else {
+                (
+                    format!(
+                        "topic `{}` has hours {shown}, which is not a positive number",
+                        raw_id.value
+                    ),
+                    "not a positive number",
+                    "give an estimate above zero, such as `hours: 2`, or leave `hours` out",
+                )
+            };
+            self.diagnostics.push(
+                Diagnostic::new(Code::InvalidHours, message)
+                    .label(hours.pos, 1, label)
+                    .topic(&raw_id.value)
+                    .help(help),
+            );
+            None
+        });
+
+        let resources = self.resources(resources);
+        let mut prerequisites = Vec::with_capacity(requires.len() + recommends.len());
+        for (kind, edges) in [
+            (EdgeKind::Requires, requires),
+            (EdgeKind::Recommends, recommends),
+        ] {
+            for edge in edges {
+                let known = self.names.get(lowercase(&edge.topic.value).as_ref());
+                match known {
+                    Some(&(target, _)) if target != id => prerequisites.push(Prerequisite {
+                        topic: target,
+                        kind,
+                        because: edge.because.map(printable),
+                        pos: edge.topic.pos,
+                    }),
+                    // Unknown so far, or the topic itself: decided at the end,
+                    // where the diagnostics of edges are made in file order.
+                    _ => {
+                        let pos = edge.topic.pos;
+                        self.pending.push(PendingEdge {
+                            from: id,
+                            slot: prerequisites.len() as u32,
+                            kind,
+                            edge,
+                        });
+                        prerequisites.push(Prerequisite {
+                            topic: UNRESOLVED,
+                            kind,
+                            because: None,
+                            pos,
+                        });
                     }
                 }
             }
-            catalog.topics[index].prerequisites = prerequisites;
         }
-        catalog.sections = sections;
-        catalog.graph = Graph::build(&catalog.topics);
-        catalog
+        self.topics.push(Topic {
+            id: raw_id.value,
+            title,
+            section,
+            aliases: alias_names,
+            prerequisites,
+            hours,
+            summary: summary.map(printable),
+            resources,
+            pos,
+        });
     }
 
-    fn sections(&mut self, raw: Vec<RawSection>) -> Vec<Section> {
+    fn check_sections(&mut self, raw: Vec<RawSection>) -> Vec<Section> {
         let mut seen: HashMap<String, Pos> = HashMap::with_capacity(raw.len());
         let mut sections = Vec::with_capacity(raw.len());
         for section in raw {
@@ -682,15 +783,8 @@ impl Builder {
 
     /// Records `name` as taken by topic `id`; reports a clash if it already was
     /// (the first one keeps it).
-    fn claim(
-        &mut self,
-        owners: &mut HashMap<String, (TopicId, NameOwner)>,
-        name: &str,
-        id: TopicId,
-        pos: Pos,
-        is_alias: bool,
-    ) {
-        match owners.entry(name.to_lowercase()) {
+    fn claim(&mut self, name: &str, id: TopicId, pos: Pos, is_alias: bool) {
+        match self.names.entry(name.to_lowercase()) {
             Entry::Vacant(slot) => {
                 slot.insert((id, NameOwner { pos, is_alias }));
             }
@@ -728,7 +822,7 @@ impl Builder {
         let topic = &catalog.topics[from.index()];
         let len = name.chars().count();
         match catalog.names.get(lowercase(&name).as_ref()) {
-            Some(&target) if target == from => {
+            Some(&(target, _)) if target == from => {
                 self.diagnostics.push(
                     Diagnostic::new(
                         Code::SelfPrerequisite,
@@ -740,7 +834,7 @@ impl Builder {
                 );
                 None
             }
-            Some(&target) => Some(Prerequisite {
+            Some(&(target, _)) => Some(Prerequisite {
                 topic: target,
                 kind,
                 because: edge.because.map(printable),

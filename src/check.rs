@@ -1,7 +1,7 @@
 //! The rules behind `prereq check`: everything the loader finds, plus
 //! warnings about files that work but probably not as meant.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};

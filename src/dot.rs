@@ -3,9 +3,10 @@
 //! path to some goals or to some sections, grey out known topics, and hide
 //! edges that longer chains already imply.
 
+use std::io::{self, Write};
+
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph,
-    Vertex,
+    Attribute, Edge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
@@ -254,57 +255,76 @@ pub fn edge_id(prerequisite: &str, dependent: &str) -> String {
     format!("edge:{prerequisite}:{dependent}")
 }
 
-/// The roadmap graph for `catalog`.
-pub fn roadmap(catalog: &Catalog, options: &DotOptions) -> DotGraph {
-    roadmap_of(catalog, options, &Plan::new(catalog, options))
+/// The roadmap for `catalog` as DOT text, ending in a newline.
+pub fn to_dot(catalog: &Catalog, options: &DotOptions) -> String {
+    to_dot_planned(catalog, options, &Plan::new(catalog, options))
 }
 
-/// The roadmap graph for an already worked-out `plan`.
-pub fn roadmap_of(catalog: &Catalog, options: &DotOptions, plan: &Plan) -> DotGraph {
-    let mut stmts: Vec<Stmt> = vec![
-        GraphAttributes::Graph(vec![
+/// The roadmap for an already worked-out `plan` as DOT text, ending in a newline.
+pub fn to_dot_planned(catalog: &Catalog, options: &DotOptions, plan: &Plan) -> String {
+    let mut bytes = Vec::new();
+    // Writing into a Vec cannot fail, and every piece written is a `str`, so
+    // the bytes are UTF-8.
+    write_dot(&mut bytes, catalog, options, plan).ok();
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Writes the roadmap for `plan` to `out` as DOT text, ending in a newline,
+/// one statement at a time: however large the curriculum, besides the plan
+/// and the drawn topics grouped by section, only one node or edge is held in
+/// memory.
+pub fn write_dot(
+    out: &mut impl Write,
+    catalog: &Catalog,
+    options: &DotOptions,
+    plan: &Plan,
+) -> io::Result<()> {
+    let mut dot = DotWriter::new(out);
+    dot.out.write_all(b"digraph roadmap {\n")?;
+    dot.statement(
+        TOP,
+        &GraphAttributes::Graph(vec![
             attr("rankdir", plain(options.rankdir.as_str())),
             attr("newrank", plain("true")),
             attr("fontname", esc("Helvetica")),
             attr("label", esc(catalog.title.as_deref().unwrap_or("Roadmap"))),
             attr("labelloc", plain("t")),
             attr("fontsize", plain("20")),
-        ])
-        .into(),
-        GraphAttributes::Node(vec![
+        ]),
+    )?;
+    dot.statement(
+        TOP,
+        &GraphAttributes::Node(vec![
             attr("shape", plain("box")),
             attr("style", esc("rounded,filled")),
             attr("fillcolor", esc("#ffffff")),
             attr("fontname", esc("Helvetica")),
-        ])
-        .into(),
-        GraphAttributes::Edge(vec![attr("color", esc("#444444"))]).into(),
-    ];
+        ]),
+    )?;
+    dot.statement(
+        TOP,
+        &GraphAttributes::Edge(vec![attr("color", esc("#444444"))]),
+    )?;
 
     let mut by_section: Vec<Vec<TopicId>> = vec![Vec::new(); catalog.sections.len()];
     for id in catalog.ids().filter(|id| plan.shown[id.index()]) {
         match catalog.topic(id).section {
             Some(section) => by_section[section.index()].push(id),
-            None => stmts.push(node(catalog, id, plan).into()),
+            None => dot.statement(TOP, &node(catalog, id, plan))?,
         }
     }
     for (index, members) in by_section.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
         let section = &catalog.sections[index];
         let label = crate::text::section_heading(section);
-        let mut inner: Vec<Stmt> = vec![
-            attr("label", esc(&label)).into(),
-            attr("style", esc("rounded")).into(),
-            attr("color", esc("#999999")).into(),
-            attr("fontsize", plain("16")).into(),
-        ];
-        inner.extend(members.iter().map(|&t| Stmt::from(node(catalog, t, plan))));
-        stmts.push(
-            Subgraph {
-                id: plain(&format!("cluster_{index}")),
-                stmts: inner,
-            }
-            .into(),
-        );
+        writeln!(dot.out, "{TOP}subgraph cluster_{index} {{")?;
+        dot.statement(INNER, &attr("label", esc(&label)))?;
+        dot.statement(INNER, &attr("style", esc("rounded")))?;
+        dot.statement(INNER, &attr("color", esc("#999999")))?;
+        dot.statement(INNER, &attr("fontsize", plain("16")))?;
+        for &topic in members {
+            dot.statement(INNER, &node(catalog, topic, plan))?;
+        }
+        writeln!(dot.out, "{TOP}}}")?;
     }
 
     for &(from, to, kind) in &plan.edges {
@@ -316,50 +336,78 @@ pub fn roadmap_of(catalog: &Catalog, options: &DotOptions, plan: &Plan) -> DotGr
             attributes.push(attr("style", plain("dashed")));
             attributes.push(attr("color", esc(SOFT_EDGE)));
         }
-        stmts.push(
-            Edge {
+        dot.statement(
+            TOP,
+            &Edge {
                 ty: EdgeTy::Pair(vertex(catalog, from), vertex(catalog, to)),
                 attributes,
-            }
-            .into(),
-        );
+            },
+        )?;
     }
     if plan.topics() <= STACKED_SECTIONS_MAX_TOPICS {
-        stmts.extend(section_order(catalog, &by_section));
+        section_order(&mut dot, catalog, &by_section)?;
     }
-    stmts.push(legend(options, plan).into());
-
-    DotGraph::DiGraph {
-        id: plain("roadmap"),
-        strict: false,
-        stmts,
-    }
+    dot.statement(TOP, &legend(options, plan))?;
+    dot.out.write_all(b"}\n")
 }
 
-/// The roadmap as DOT text.
-pub fn to_dot(catalog: &Catalog, options: &DotOptions) -> String {
-    dot_text(&roadmap(catalog, options))
+/// The indent of a statement in the graph, and of one inside a cluster.
+const TOP: &str = "  ";
+const INNER: &str = "    ";
+
+/// Prints DOT statements one by one with graphviz-rust and writes them out
+/// as lines, so that the text matches what graphviz-rust prints for the
+/// whole graph, without ever holding the whole graph.
+///
+/// graphviz-rust joins a graph's or cluster's statements with line breaks
+/// between the opening and closing lines; since neither is ever empty here,
+/// ending every statement with a line break writes the same text.
+struct DotWriter<'w, W> {
+    out: &'w mut W,
+    context: PrinterContext,
 }
 
-/// A graph as DOT text, ending in a newline.
-pub fn dot_text(graph: &DotGraph) -> String {
-    let mut text = graph.print(&mut PrinterContext::default());
-    text.push('\n');
-    text
+impl<'w, W: Write> DotWriter<'w, W> {
+    fn new(out: &'w mut W) -> Self {
+        let mut context = PrinterContext::default();
+        // graphviz-rust prints an edge as `->` only in a context whose private
+        // digraph flag is set, which only printing a `DiGraph` does (and
+        // nothing resets). Printing an empty one first sets it for the edges
+        // printed on their own below.
+        DotGraph::DiGraph {
+            id: plain("roadmap"),
+            strict: false,
+            stmts: Vec::new(),
+        }
+        .print(&mut context);
+        DotWriter { out, context }
+    }
+
+    /// Writes one statement as a line with `indent` before it.
+    fn statement(&mut self, indent: &str, item: &impl DotPrinter) -> io::Result<()> {
+        let text = item.print(&mut self.context);
+        self.out.write_all(indent.as_bytes())?;
+        self.out.write_all(text.as_bytes())?;
+        self.out.write_all(b"\n")
+    }
 }
 
 /// Invisible edges that stack the sections top to bottom (or left to right)
 /// in reading order, so that a wide curriculum reads like its table of
 /// contents instead of spreading every section side by side. Between two
 /// sections stands one invisible node, so this costs two edges per topic.
-fn section_order(catalog: &Catalog, by_section: &[Vec<TopicId>]) -> Vec<Stmt> {
-    let mut stmts = Vec::new();
+fn section_order<W: Write>(
+    dot: &mut DotWriter<'_, W>,
+    catalog: &Catalog,
+    by_section: &[Vec<TopicId>],
+) -> io::Result<()> {
     let mut previous: Option<&[TopicId]> = None;
     for (index, members) in by_section.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
         if let Some(above) = previous {
             let spacer = format!("_section_{index}");
-            stmts.push(
-                Node::new(
+            dot.statement(
+                TOP,
+                &Node::new(
                     NodeId(plain(&spacer), None),
                     vec![
                         attr("style", plain("invis")),
@@ -368,33 +416,32 @@ fn section_order(catalog: &Catalog, by_section: &[Vec<TopicId>]) -> Vec<Stmt> {
                         attr("height", plain("0")),
                         attr("label", esc("")),
                     ],
-                )
-                .into(),
-            );
+                ),
+            )?;
             let invisible = || vec![attr("style", plain("invis"))];
             let spacer_vertex = || Vertex::N(NodeId(plain(&spacer), None));
             for &topic in above {
-                stmts.push(
-                    Edge {
+                dot.statement(
+                    TOP,
+                    &Edge {
                         ty: EdgeTy::Pair(vertex(catalog, topic), spacer_vertex()),
                         attributes: invisible(),
-                    }
-                    .into(),
-                );
+                    },
+                )?;
             }
             for &topic in members {
-                stmts.push(
-                    Edge {
+                dot.statement(
+                    TOP,
+                    &Edge {
                         ty: EdgeTy::Pair(spacer_vertex(), vertex(catalog, topic)),
                         attributes: invisible(),
-                    }
-                    .into(),
-                );
+                    },
+                )?;
             }
         }
         previous = Some(members);
     }
-    stmts
+    Ok(())
 }
 
 /// A box explaining the colours and edge styles the picture uses.

@@ -14,7 +14,11 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::value::RawValue;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::schema::{Located, RawEdge, RawFile, RawResource, RawSection, RawTopic, ResourceKind};
+use crate::handbook::Translation;
+use crate::schema::{
+    FileParts, FileSink, Located, RawEdge, RawFile, RawHead, RawResource, RawSection, RawTopic,
+    ResourceKind, visit_file,
+};
 use crate::source::SourceFile;
 
 #[derive(Deserialize)]
@@ -36,8 +40,7 @@ struct JsonSection<'a> {
 struct JsonTopic<'a> {
     #[serde(borrow)]
     id: &'a RawValue,
-    #[serde(borrow)]
-    title: &'a RawValue,
+    title: String,
     #[serde(default, borrow)]
     section: Option<&'a RawValue>,
     #[serde(default, borrow)]
@@ -106,10 +109,34 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Mapping<T> {
 /// Parses JSON text into the raw schema, with the position of every value a
 /// diagnostic may point at.
 pub fn parse_json(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
-    let text = source.text();
+    RawFile::collect(|sink| parse_json_into(source, sink))
+}
+
+/// Parses JSON text, handing sections and topics to `sink` as they are read.
+pub fn parse_json_into(
+    source: &SourceFile,
+    sink: &mut dyn FileSink,
+) -> Result<RawHead, Box<Diagnostic>> {
+    parse_text(Cursor::new(source.text()), sink)
+}
+
+/// Parses a JSON translation of another file (see [`crate::handbook`]); the
+/// positions given are those of the values in the other file.
+pub fn parse_translated(
+    translation: Translation,
+    sink: &mut dyn FileSink,
+) -> Result<RawHead, Box<Diagnostic>> {
+    let mut at = Cursor::new(translation.json);
+    at.translated = translation.positions;
+    parse_text(at, sink)
+}
+
+fn parse_text(at: Cursor<'_>, sink: &mut dyn FileSink) -> Result<RawHead, Box<Diagnostic>> {
+    let text = at.text;
     let mut reader = Reader {
-        at: Cursor::new(text),
+        at,
         failure: None,
+        sink,
     };
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let parsed = deserializer
@@ -125,12 +152,13 @@ pub fn parse_json(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
 
 /// The conversion state shared by the visitors: the position cursor, and the
 /// diagnostic that stopped the parse, if one did.
-struct Reader<'t> {
+struct Reader<'t, 's> {
     at: Cursor<'t>,
     failure: Option<Box<Diagnostic>>,
+    sink: &'s mut dyn FileSink,
 }
 
-impl Reader<'_> {
+impl Reader<'_, '_> {
     /// Keeps `diagnostic` and returns an error that stops serde_json.
     fn fail<E: de::Error>(&mut self, diagnostic: Box<Diagnostic>) -> E {
         self.failure = Some(diagnostic);
@@ -138,88 +166,78 @@ impl Reader<'_> {
     }
 }
 
-const FILE_FIELDS: &[&str] = &["version", "title", "sections", "topics"];
-
 /// The top-level mapping. Topics are converted one by one as serde_json
 /// reads them, so the borrowed form of the whole list never exists at once.
-struct FileVisitor<'r, 't>(&'r mut Reader<'t>);
+struct FileVisitor<'r, 't, 's>(&'r mut Reader<'t, 's>);
 
-impl<'de> Visitor<'de> for FileVisitor<'_, '_> {
-    type Value = RawFile;
+impl<'de> Visitor<'de> for FileVisitor<'_, '_, '_> {
+    type Value = RawHead;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a topics file: a mapping of `version`, `sections` and `topics`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawFile, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawHead, A::Error> {
         let reader = self.0;
-        let mut version: Option<&'de RawValue> = None;
-        let mut title: Option<Option<String>> = None;
-        let mut sections: Option<Vec<RawSection>> = None;
-        let mut topics: Option<Vec<RawTopic>> = None;
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "version" if version.is_some() => {
-                    return Err(de::Error::duplicate_field("version"));
-                }
-                "version" => version = Some(map.next_value()?),
-                "title" if title.is_some() => return Err(de::Error::duplicate_field("title")),
-                "title" => title = Some(map.next_value()?),
-                "sections" if sections.is_some() => {
-                    return Err(de::Error::duplicate_field("sections"));
-                }
-                "sections" => {
-                    let raw: Vec<Mapping<JsonSection<'de>>> = map.next_value()?;
-                    let mut converted = Vec::with_capacity(raw.len());
-                    for Mapping(section) in raw {
-                        converted
-                            .push(section_of(&mut reader.at, section).map_err(|d| reader.fail(d))?);
-                    }
-                    sections = Some(converted);
-                }
-                "topics" if topics.is_some() => return Err(de::Error::duplicate_field("topics")),
-                "topics" => topics = Some(map.next_value_seed(TopicsSeed(&mut *reader))?),
-                other => return Err(de::Error::unknown_field(other, FILE_FIELDS)),
-            }
-        }
-        let version = version.ok_or_else(|| de::Error::missing_field("version"))?;
+        let (version, title) = visit_file(map, &mut JsonParts(&mut *reader))?;
         let version = reader
             .at
             .value::<u64>(version)
             .map_err(|d| reader.fail(d))?;
-        Ok(RawFile {
-            version,
-            title: title.flatten(),
-            sections: sections.unwrap_or_default(),
-            topics: topics.unwrap_or_default(),
-        })
+        Ok(RawHead { version, title })
     }
 }
 
-struct TopicsSeed<'r, 't>(&'r mut Reader<'t>);
+/// The top-level values as JSON gives them: raw text, located afterwards.
+struct JsonParts<'r, 't, 's>(&'r mut Reader<'t, 's>);
 
-impl<'de> DeserializeSeed<'de> for TopicsSeed<'_, '_> {
-    type Value = Vec<RawTopic>;
+impl<'de> FileParts<'de> for JsonParts<'_, '_, '_> {
+    type Version = &'de RawValue;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<RawTopic>, D::Error> {
+    fn version<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<&'de RawValue, A::Error> {
+        map.next_value()
+    }
+
+    fn sections<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        let reader = &mut *self.0;
+        let raw: Vec<Mapping<JsonSection<'de>>> = map.next_value()?;
+        let mut converted = Vec::with_capacity(raw.len());
+        for Mapping(section) in raw {
+            converted.push(section_of(&mut reader.at, section).map_err(|d| reader.fail(d))?);
+        }
+        reader.sink.sections(converted);
+        Ok(())
+    }
+
+    fn topics<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        map.next_value_seed(TopicsSeed(&mut *self.0))
+    }
+}
+
+struct TopicsSeed<'r, 't, 's>(&'r mut Reader<'t, 's>);
+
+impl<'de> DeserializeSeed<'de> for TopicsSeed<'_, '_, '_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         deserializer.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for TopicsSeed<'_, '_> {
-    type Value = Vec<RawTopic>;
+impl<'de> Visitor<'de> for TopicsSeed<'_, '_, '_> {
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a list of topics")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<RawTopic>, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         let reader = self.0;
-        let mut topics = Vec::new();
         while let Some(Mapping(topic)) = seq.next_element::<Mapping<JsonTopic<'de>>>()? {
-            topics.push(topic_of(&mut reader.at, topic).map_err(|d| reader.fail(d))?);
+            let topic = topic_of(&mut reader.at, topic).map_err(|d| reader.fail(d))?;
+            reader.sink.topic(topic);
         }
-        Ok(topics)
+        Ok(())
     }
 }
 
@@ -238,7 +256,6 @@ fn section_of(
 
 fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<Diagnostic>> {
     let id = at.string(topic.id)?;
-    let title = at.string(topic.title)?;
     let section = topic.section.map(|s| at.string(s)).transpose()?;
     let aliases = topic
         .aliases
@@ -250,7 +267,7 @@ fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<D
     let hours = topic.hours.map(|h| at.value::<f64>(h)).transpose()?;
     Ok(RawTopic {
         id,
-        title,
+        title: topic.title,
         section,
         aliases,
         requires,
@@ -340,6 +357,8 @@ struct Cursor<'t> {
     offset: usize,
     line: u32,
     column: u32,
+    /// For a translation: (offset, line, column) in the original of every value.
+    translated: &'t [(u32, u32, u32)],
 }
 
 impl<'t> Cursor<'t> {
@@ -349,6 +368,7 @@ impl<'t> Cursor<'t> {
             offset: 0,
             line: 1,
             column: 1,
+            translated: &[],
         }
     }
 
@@ -356,6 +376,15 @@ impl<'t> Cursor<'t> {
         let start = raw.get().as_ptr() as usize;
         let base = self.text.as_ptr() as usize;
         match start.checked_sub(base).filter(|&o| o <= self.text.len()) {
+            Some(offset) if !self.translated.is_empty() => {
+                let found = self
+                    .translated
+                    .binary_search_by_key(&offset, |&(at, _, _)| at as usize);
+                found.map_or_else(
+                    |_| Pos::default(),
+                    |i| Pos::new(self.translated[i].1, self.translated[i].2),
+                )
+            }
             Some(offset) => {
                 self.move_to(offset);
                 Pos::new(self.line, self.column)

@@ -22,6 +22,7 @@ pub mod diff;
 pub mod dot;
 pub mod generate;
 pub mod graph;
+pub mod handbook;
 pub mod html;
 pub mod json;
 pub mod json_input;
@@ -40,8 +41,4 @@ pub mod schema;
 pub mod source;
 pub mod text;
 
-/// The built-in curriculum: the Generative AI Handbook (William Brown, 2024).
-pub const HANDBOOK: &str = include_str!("../topics.yaml");
-
-/// The name diagnostics show for the built-in curriculum.
-pub const HANDBOOK_NAME: &str = "<built-in handbook>";
+pub use handbook::{HANDBOOK, HANDBOOK_NAME};

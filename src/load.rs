@@ -1,10 +1,11 @@
 //! Reading a topics file: bytes to text to [`RawFile`], with every failure
 //! turned into a [`Diagnostic`] that points at the place.
 
+use serde::de::DeserializeSeed;
 use serde_saphyr::{Budget, Error as YamlError, Options};
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::schema::RawFile;
+use crate::schema::{FileSeed, FileSink, RawFile, RawHead};
 use crate::source::SourceFile;
 
 /// Decodes `bytes` as UTF-8 (a byte-order mark is dropped). On failure, the
@@ -36,6 +37,15 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<SourceFile, (SourceFile, Box
 /// Parses the text into the raw schema: as JSON when the file name ends in
 /// `.json`, else as YAML.
 pub fn parse(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
+    RawFile::collect(|sink| parse_into(source, sink))
+}
+
+/// Parses the text as [`parse`] does, handing sections and topics to `sink`
+/// as they are read.
+pub fn parse_into(
+    source: &SourceFile,
+    sink: &mut dyn FileSink,
+) -> Result<RawHead, Box<Diagnostic>> {
     if source.text().trim().is_empty() {
         return Err(Box::new(
             Diagnostic::new(Code::Schema, "the file is empty")
@@ -43,14 +53,36 @@ pub fn parse(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
                 .help(SHAPE),
         ));
     }
+    if let Some(translation) = crate::handbook::translation(source) {
+        // The handbook is small: read whole, then handed on, so that if the
+        // translation were ever refused the YAML could still be read.
+        let parsed = RawFile::collect(|raw| crate::json_input::parse_translated(translation, raw));
+        if let Ok(raw) = parsed {
+            return Ok(raw.feed(sink));
+        }
+    }
     let is_json = std::path::Path::new(source.name())
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+    sink.expect(expected_topics(source.text(), is_json));
     if is_json {
-        crate::json_input::parse_json(source)
+        crate::json_input::parse_json_into(source, sink)
     } else {
-        parse_yaml(source)
+        parse_yaml_into(source, sink)
     }
+}
+
+/// About how many topics `text` holds: how often an `id` key is written
+/// (sections have ids too). Reserving that much room up front saves growing
+/// the list of topics, and the name map, step by step on a large file; a
+/// count that is wrong costs only that saving.
+fn expected_topics(text: &str, is_json: bool) -> usize {
+    let key = if is_json { "\"id\"" } else { "id:" };
+    // An `id` key takes at least a line of its own, so this bounds the count
+    // even for a text that repeats the word everywhere.
+    memchr::memmem::find_iter(text.as_bytes(), key)
+        .count()
+        .min(text.len() / 16)
 }
 
 /// Parses YAML text into the raw schema.
@@ -59,12 +91,22 @@ pub fn parse(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
 /// files load, while the limits on alias expansion stay fixed and stop
 /// "billion laughs" files early.
 pub fn parse_yaml(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
+    RawFile::collect(|sink| parse_yaml_into(source, sink))
+}
+
+/// Parses YAML text, handing sections and topics to `sink` as they are read.
+pub fn parse_yaml_into(
+    source: &SourceFile,
+    sink: &mut dyn FileSink,
+) -> Result<RawHead, Box<Diagnostic>> {
     let mut options = Options::default();
     options.budget = Some(budget_for(source.text().len()));
     options.alias_limits.max_total_replayed_events = replay_limit(source.text().len());
     options.with_snippet = false;
-    serde_saphyr::from_str_with_options(source.text(), options)
-        .map_err(|err| Box::new(yaml_diagnostic(&err, source)))
+    serde_saphyr::with_deserializer_from_str_with_options(source.text(), options, |de| {
+        FileSeed(sink).deserialize(de)
+    })
+    .map_err(|err| Box::new(yaml_diagnostic(&err, source)))
 }
 
 /// A parser budget that admits any honest file of `len` bytes.
@@ -334,9 +376,11 @@ fn to_u32(n: usize) -> u32 {
 /// Parses and validates `source`: the catalog (unless the file could not be
 /// parsed at all) and every error found, cycles included.
 pub fn analyze(source: &SourceFile) -> (Option<crate::catalog::Catalog>, Vec<Diagnostic>) {
-    match parse(source) {
-        Ok(raw) => {
-            let (catalog, diagnostics) = crate::catalog::Catalog::from_raw(raw);
+    // Topics are validated as they are parsed, so the raw list never exists whole.
+    let mut builder = crate::catalog::CatalogBuilder::new();
+    match parse_into(source, &mut builder) {
+        Ok(head) => {
+            let (catalog, diagnostics) = builder.finish(head);
             (Some(catalog), diagnostics)
         }
         Err(diagnostic) => (None, vec![*diagnostic]),

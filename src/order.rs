@@ -2,7 +2,7 @@
 //! posts, a course plan) against the prerequisites. The list is read by
 //! [`crate::list::entries`].
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::catalog::{Catalog, Suggester, TopicId};
 use crate::diagnostic::{Code, Diagnostic, Pos};

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
@@ -31,20 +31,211 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
 }
 
 /// A whole topics file as parsed, before validation.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct RawFile {
     /// Format version; only `1` exists.
     pub version: Located<u64>,
     /// The curriculum's name.
-    #[serde(default)]
     pub title: Option<String>,
     /// Sections in reading order.
-    #[serde(default)]
     pub sections: Vec<RawSection>,
     /// Topics in reading order.
-    #[serde(default)]
     pub topics: Vec<RawTopic>,
+}
+
+/// The parts of a file that are not streamed to a [`FileSink`].
+#[derive(Debug)]
+pub struct RawHead {
+    /// Format version; only `1` exists.
+    pub version: Located<u64>,
+    /// The curriculum's name.
+    pub title: Option<String>,
+}
+
+/// Receives a file's sections and topics as a parser reads them, so a list
+/// of a million topics is validated as it goes and never held whole.
+pub trait FileSink {
+    /// About how many topics are coming, before any is read; a hint for
+    /// reserving room, which may be wrong either way.
+    fn expect(&mut self, _topics: usize) {}
+    /// The file's sections, as soon as they are read.
+    fn sections(&mut self, sections: Vec<RawSection>);
+    /// One topic, in reading order.
+    fn topic(&mut self, topic: RawTopic);
+}
+
+/// A sink that keeps everything, for [`RawFile`].
+#[derive(Default)]
+struct Collect {
+    sections: Vec<RawSection>,
+    topics: Vec<RawTopic>,
+}
+
+impl FileSink for Collect {
+    fn sections(&mut self, sections: Vec<RawSection>) {
+        self.sections = sections;
+    }
+
+    fn topic(&mut self, topic: RawTopic) {
+        self.topics.push(topic);
+    }
+}
+
+impl RawFile {
+    /// Reads a whole file through `read`, which streams into a sink.
+    pub fn collect<E>(
+        read: impl FnOnce(&mut dyn FileSink) -> Result<RawHead, E>,
+    ) -> Result<Self, E> {
+        let mut parts = Collect::default();
+        let head = read(&mut parts)?;
+        Ok(RawFile {
+            version: head.version,
+            title: head.title,
+            sections: parts.sections,
+            topics: parts.topics,
+        })
+    }
+}
+
+impl RawFile {
+    /// Hands the sections and topics to `sink`, as a parser would.
+    pub fn feed(self, sink: &mut dyn FileSink) -> RawHead {
+        sink.sections(self.sections);
+        for topic in self.topics {
+            sink.topic(topic);
+        }
+        RawHead {
+            version: self.version,
+            title: self.title,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        RawFile::collect(|sink| FileSeed(sink).deserialize(deserializer))
+    }
+}
+
+/// The keys of the top-level mapping.
+pub const FILE_FIELDS: &[&str] = &["version", "title", "sections", "topics"];
+
+/// Deserializes a topics file, handing sections and topics to a sink as
+/// they are read.
+pub struct FileSeed<'s>(pub &'s mut dyn FileSink);
+
+impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
+    type Value = RawHead;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<RawHead, D::Error> {
+        deserializer.deserialize_struct("RawFile", FILE_FIELDS, self)
+    }
+}
+
+impl<'de> Visitor<'de> for FileSeed<'_> {
+    type Value = RawHead;
+
+    // The name serde's derive would give, which messages translate.
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct RawFile")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawHead, A::Error> {
+        let (version, title) = visit_file(map, &mut YamlParts(self.0))?;
+        Ok(RawHead { version, title })
+    }
+}
+
+/// How one input format reads the values of the top-level keys; the keys
+/// themselves are walked by [`visit_file`] for every format alike.
+pub(crate) trait FileParts<'de> {
+    /// The version as read, before it is checked.
+    type Version;
+    /// Reads the value of `version`.
+    fn version<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<Self::Version, A::Error>;
+    /// Reads the value of `sections` and hands it on.
+    fn sections<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error>;
+    /// Reads the value of `topics`, handing on each topic.
+    fn topics<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error>;
+}
+
+/// Walks the top-level mapping: each key at most once, no unknown keys,
+/// `version` required. Returns the version and the title.
+pub(crate) fn visit_file<'de, A: MapAccess<'de>, P: FileParts<'de>>(
+    mut map: A,
+    parts: &mut P,
+) -> Result<(P::Version, Option<String>), A::Error> {
+    let mut version = None;
+    let mut title = None;
+    let mut sections = false;
+    let mut topics = false;
+    while let Some(key) = map.next_key::<String>()? {
+        match key.as_str() {
+            "version" if version.is_some() => return Err(de::Error::duplicate_field("version")),
+            "version" => version = Some(parts.version(&mut map)?),
+            "title" if title.is_some() => return Err(de::Error::duplicate_field("title")),
+            "title" => title = Some(map.next_value::<Option<String>>()?),
+            "sections" if sections => return Err(de::Error::duplicate_field("sections")),
+            "sections" => {
+                sections = true;
+                parts.sections(&mut map)?;
+            }
+            "topics" if topics => return Err(de::Error::duplicate_field("topics")),
+            "topics" => {
+                topics = true;
+                parts.topics(&mut map)?;
+            }
+            other => return Err(de::Error::unknown_field(other, FILE_FIELDS)),
+        }
+    }
+    let version = version.ok_or_else(|| de::Error::missing_field("version"))?;
+    Ok((version, title.flatten()))
+}
+
+/// The top-level values as YAML gives them: positions come with each value.
+struct YamlParts<'s>(&'s mut dyn FileSink);
+
+impl<'de> FileParts<'de> for YamlParts<'_> {
+    type Version = Located<u64>;
+
+    fn version<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<Located<u64>, A::Error> {
+        map.next_value()
+    }
+
+    fn sections<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        self.0.sections(map.next_value::<Vec<RawSection>>()?);
+        Ok(())
+    }
+
+    fn topics<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        map.next_value_seed(TopicsSeed(&mut *self.0))
+    }
+}
+
+/// The list of topics, each handed to the sink once read.
+struct TopicsSeed<'s>(&'s mut dyn FileSink);
+
+impl<'de> DeserializeSeed<'de> for TopicsSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopicsSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(topic) = seq.next_element::<RawTopic>()? {
+            self.0.topic(topic);
+        }
+        Ok(())
+    }
 }
 
 /// A section as written.
@@ -73,7 +264,7 @@ pub struct RawTopic {
     /// Kebab-case id, unique across ids and aliases.
     pub id: Located<String>,
     /// Display title.
-    pub title: Located<String>,
+    pub title: String,
     /// The id of the section the topic belongs to.
     #[serde(default)]
     pub section: Option<Located<String>>,

@@ -225,3 +225,43 @@ fn gans_rest_on_regret_minimization() {
         ]
     );
 }
+
+#[test]
+fn the_build_time_translation_reads_exactly_as_the_yaml() {
+    let source = SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK);
+    assert!(
+        prereq::handbook::translation(&source).is_some(),
+        "build.rs translated the handbook"
+    );
+    // Through the translation, as every run without a file reads it.
+    let (fast, fast_diagnostics) = prereq::load::analyze(&source);
+    // Through the YAML parser, as any other file is read.
+    let raw = prereq::load::parse_yaml(&source).expect("the YAML parses");
+    let (slow, slow_diagnostics) = Catalog::from_raw(raw);
+    assert_eq!(fast_diagnostics, slow_diagnostics);
+    let fast = fast.expect("a catalog");
+    // Every field, every position included (the name maps follow from these).
+    assert_eq!(fast.title, slow.title);
+    assert_eq!(
+        format!("{:?}", fast.sections),
+        format!("{:?}", slow.sections)
+    );
+    assert_eq!(format!("{:?}", fast.topics), format!("{:?}", slow.topics));
+
+    // A position is a line and column of topics.yaml.
+    let rag = slow.topic(slow.resolve("rag").unwrap());
+    let line = prereq::HANDBOOK
+        .lines()
+        .nth(rag.pos.line as usize - 1)
+        .unwrap();
+    let column = rag.pos.column as usize - 1;
+    assert_eq!(&line[column..], "retrieval-augmented-generation");
+}
+
+#[test]
+fn a_changed_handbook_is_read_as_yaml() {
+    let changed = format!("{}\n# a note\n", prereq::HANDBOOK);
+    let source = SourceFile::new("topics.yaml", changed);
+    assert!(prereq::handbook::translation(&source).is_none());
+    assert_eq!(prereq::load::catalog(&source).unwrap().topics.len(), 54);
+}

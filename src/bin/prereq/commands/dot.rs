@@ -1,13 +1,17 @@
 use anyhow::Result;
 use prereq::catalog::Catalog;
-use prereq::dot::{DotOptions, RankDir};
+use prereq::dot::{DotOptions, Plan, RankDir};
 
-use super::{Exit, print, resolve_all};
+use super::{Exit, resolve_all, stream};
 use crate::cli::{self, DiagramArgs, DotArgs};
 
 pub fn run(catalog: &Catalog, args: &DotArgs) -> Result<Exit> {
     match options(catalog, &args.diagram, args.reduce)? {
-        Ok(options) => print(&prereq::dot::to_dot(catalog, &options)),
+        Ok(options) => {
+            let plan = Plan::new(catalog, &options);
+            // Streamed: at a million topics the text alone is hundreds of megabytes.
+            stream(|out| prereq::dot::write_dot(out, catalog, &options, &plan))
+        }
         Err(exit) => Ok(exit),
     }
 }

@@ -1,4 +1,4 @@
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, StdoutLock, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -155,11 +155,15 @@ pub fn report_invalid(source: &SourceFile, diagnostics: &[Diagnostic]) -> Exit {
 
 /// Writes `text` to stdout.
 pub fn print(text: &str) -> Result<Exit> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    stream(|out| out.write_all(text.as_bytes()))
+}
+
+/// Writes to standard output with `write`, through a buffer.
+pub fn stream(
+    write: impl FnOnce(&mut BufWriter<StdoutLock<'static>>) -> std::io::Result<()>,
+) -> Result<Exit> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         // A closed pipe (`prereq list | head`) is the reader's choice, not a failure.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(Exit::Ok),
         Err(err) => Err(err.into()),

@@ -1,6 +1,6 @@
 use anyhow::{Result, bail};
 use prereq::catalog::Catalog;
-use prereq::dot::{DotOptions, Plan, dot_text, layout_warning, roadmap_of};
+use prereq::dot::{DotOptions, Plan, layout_warning, to_dot_planned};
 use prereq::render::{Format, RenderError};
 
 use super::{Exit, print};
@@ -52,7 +52,7 @@ impl Picture {
         if let Some(warning) = layout_warning(&plan) {
             eprintln!("warning: {warning}");
         }
-        let dot = dot_text(&roadmap_of(catalog, &options, &plan));
+        let dot = to_dot_planned(catalog, &options, &plan);
         Ok(Ok(Picture { options, plan, dot }))
     }
 
