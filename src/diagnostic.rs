@@ -271,6 +271,28 @@ impl Diagnostic {
         self.finish(&[group], color)
     }
 
+    /// The diagnostic on one line, as compilers print it for editors:
+    /// `file:line:column: warning[code]: message`, without the source line,
+    /// notes or help.
+    pub fn render_short(&self, source: &SourceFile, color: bool) -> String {
+        let (word, style) = match self.severity {
+            Severity::Error => ("error", anstyle::AnsiColor::Red.on_default().bold()),
+            Severity::Warning => ("warning", anstyle::AnsiColor::Yellow.on_default().bold()),
+        };
+        let pos = self.pos();
+        let place = if pos.is_known() {
+            format!("{}:{}:{}", source.name(), pos.line, pos.column)
+        } else {
+            source.name().to_owned()
+        };
+        let level = format!("{word}[{}]", self.code.as_str());
+        if color {
+            format!("{place}: {style}{level}{style:#}: {}", self.message)
+        } else {
+            format!("{place}: {level}: {}", self.message)
+        }
+    }
+
     fn add_footer<'a>(&'a self, mut group: Group<'a>) -> Group<'a> {
         for note in &self.notes {
             group = group.element(Level::NOTE.message(note.as_str()));

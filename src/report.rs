@@ -3,6 +3,7 @@
 //! the report on a file that other commands cannot use.
 
 use std::fmt::Write;
+use std::io;
 
 use serde::Serialize;
 
@@ -12,6 +13,10 @@ use crate::json::FORMAT_VERSION;
 use crate::source::SourceFile;
 use crate::text::plural;
 
+/// How many warnings the text report renders in full, with the source line;
+/// the ones after are listed one per line. Errors are always in full.
+pub const FULL_WARNINGS: usize = 200;
+
 /// Every diagnostic rendered as rustc would, then the summary line.
 /// `order` is the `--order` list, for the diagnostics about it.
 pub fn text(
@@ -20,20 +25,60 @@ pub fn text(
     order: Option<&SourceFile>,
     color: bool,
 ) -> String {
-    let mut out = String::new();
-    let order_diagnostics = report.order.iter().flat_map(|o| &o.diagnostics);
-    let rendered = report
+    let mut out = Vec::new();
+    write_text(&mut out, report, source, order, color).expect("a Vec takes every write");
+    String::from_utf8(out).expect("rendered text is UTF-8")
+}
+
+/// Writes [`text`]'s report to `out` as it is rendered, so a report of
+/// thousands of warnings is never held whole. Past [`FULL_WARNINGS`]
+/// warnings, each further one takes a line: place, rule and message.
+pub fn write_text(
+    out: &mut dyn io::Write,
+    report: &Report,
+    source: &SourceFile,
+    order: Option<&SourceFile>,
+    color: bool,
+) -> io::Result<()> {
+    let order_diagnostics = report
+        .order
+        .iter()
+        .flat_map(|o| &o.diagnostics)
+        .map(|d| (d, order.unwrap_or(source)));
+    let all = report
         .diagnostics
         .iter()
-        .map(|d| d.render(source, color))
-        .chain(order_diagnostics.map(|d| d.render(order.unwrap_or(source), color)));
-    for text in rendered {
-        out.push_str(&text);
-        out.push_str("\n\n");
+        .map(|d| (d, source))
+        .chain(order_diagnostics);
+    let mut warnings = 0;
+    let mut noted = false;
+    let mut in_short_run = false;
+    for (diagnostic, file) in all {
+        let warning = diagnostic.severity == Severity::Warning;
+        warnings += usize::from(warning);
+        if warning && warnings > FULL_WARNINGS {
+            if !noted {
+                writeln!(
+                    out,
+                    "note: the first {FULL_WARNINGS} warnings are shown in full, the rest one per line (`--format json` gives every detail)\n"
+                )?;
+                noted = true;
+            }
+            writeln!(out, "{}", diagnostic.render_short(file, color))?;
+            in_short_run = true;
+        } else {
+            if in_short_run {
+                // A full diagnostic among the short lines stands apart.
+                writeln!(out)?;
+                in_short_run = false;
+            }
+            write!(out, "{}\n\n", diagnostic.render(file, color))?;
+        }
     }
-    out.push_str(&summary(report));
-    out.push('\n');
-    out
+    if in_short_run {
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", summary(report))
 }
 
 /// Why a file cannot be used by a command other than `check`: its

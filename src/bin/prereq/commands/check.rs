@@ -1,11 +1,11 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use prereq::check::{CheckOptions, Report};
+use prereq::check::CheckOptions;
 use prereq::diagnostic::{Code, Diagnostic, Severity};
 use prereq::source::SourceFile;
 
-use super::{Exit, color_on, print};
+use super::{Exit, color_on, print, stream};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::input;
 
@@ -29,27 +29,19 @@ pub fn run(
             (source, report)
         }
     };
-    print(&view(&report, &source, order.as_ref(), args.format))?;
+    match args.format {
+        CheckFormat::Text => {
+            let color = color_on(&std::io::stdout());
+            stream(|out| prereq::report::write_text(out, &report, &source, order.as_ref(), color))?
+        }
+        CheckFormat::Json => print(&prereq::report::json(&report))?,
+        CheckFormat::Github => print(&prereq::report::github(&report))?,
+    };
     Ok(if report.failed(args.strict) {
         Exit::Invalid
     } else {
         Exit::Ok
     })
-}
-
-fn view(
-    report: &Report,
-    source: &SourceFile,
-    order: Option<&SourceFile>,
-    format: CheckFormat,
-) -> String {
-    match format {
-        CheckFormat::Text => {
-            prereq::report::text(report, source, order, color_on(&std::io::stdout()))
-        }
-        CheckFormat::Json => prereq::report::json(report),
-        CheckFormat::Github => prereq::report::github(report),
-    }
 }
 
 fn allowed(names: &[String]) -> Result<Vec<Code>> {
