@@ -18,6 +18,8 @@ pub struct Graph {
     // Loading reports cycles and `check` then asks which topics share one:
     // the search runs once.
     cycles: OnceLock<Vec<Vec<TopicId>>>,
+    // Whether every edge comes from an earlier topic in reading order.
+    forward: bool,
 }
 
 impl Graph {
@@ -28,15 +30,25 @@ impl Graph {
         for _ in topics {
             inner.add_node(());
         }
+        let mut forward = true;
         for (index, topic) in topics.iter().enumerate() {
             for p in &topic.prerequisites {
+                forward &= p.topic.index() < index;
                 inner.add_edge(node(p.topic), NodeIndex::new(index), p.kind);
             }
         }
         Graph {
             inner,
             cycles: OnceLock::new(),
+            forward,
         }
+    }
+
+    /// Whether every edge comes from an earlier topic, so that reading order
+    /// is a topological order: a topic before `a` can then be on no chain
+    /// that starts at `a`. Most files are written so.
+    pub fn points_forward(&self) -> bool {
+        self.forward
     }
 
     /// The petgraph graph itself.
@@ -89,15 +101,8 @@ impl Graph {
     }
 
     fn find_cycles(&self) -> Vec<Vec<TopicId>> {
-        // When every edge comes from an earlier topic, reading order is a
-        // topological order and there is no cycle. Most files are written so,
-        // and one pass over the edges costs a fraction of Tarjan's search.
-        if self
-            .inner
-            .raw_edges()
-            .iter()
-            .all(|e| e.source() < e.target())
-        {
+        // Reading order is then a topological order, and there is no cycle.
+        if self.forward {
             return Vec::new();
         }
         let mut groups: Vec<Vec<TopicId>> = tarjan_scc(&self.inner)

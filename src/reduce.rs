@@ -537,6 +537,13 @@ pub fn implying_chain(
     kind: EdgeKind,
 ) -> Option<Vec<TopicId>> {
     let graph = catalog.graph();
+    // In a file whose edges all point forward, a topic before the
+    // prerequisite cannot lie on a chain from it: the search skips them.
+    let floor = if graph.points_forward() {
+        prerequisite
+    } else {
+        TopicId(0)
+    };
     let mut parent: HashMap<TopicId, TopicId, BuildHasherDefault<IdHasher>> = HashMap::default();
     let mut queue = VecDeque::new();
     for (p, k) in graph.prerequisites(dependent) {
@@ -566,6 +573,7 @@ pub fn implying_chain(
         for (w, k) in graph.prerequisites(at) {
             if k == kind
                 && w != dependent
+                && w >= floor
                 && let Entry::Vacant(slot) = parent.entry(w)
             {
                 slot.insert(at);
