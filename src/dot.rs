@@ -212,6 +212,15 @@ pub fn find_section(catalog: &Catalog, query: &str) -> Result<SectionId, Unknown
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
+    // Most labels need no escape: copied whole rather than char by char.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'\\' | b'&') || b.is_ascii_control() || b >= 0x80)
+    {
+        out.push_str(text);
+        out.push('"');
+        return out;
+    }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
