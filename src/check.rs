@@ -174,11 +174,14 @@ pub fn warnings(catalog: &Catalog) -> (Vec<Diagnostic>, usize) {
 }
 
 // Each implying chain is its own bounded search; past this many redundant
-// edges the chain is left out of the message.
-const MAX_CHAINS: usize = 1_000;
+// edges (in reading order of the dependent topic) the chain is left out of
+// the message. As many as the text report shows in full.
+const MAX_CHAINS: usize = crate::report::FULL_WARNINGS;
 
 fn redundant_prerequisites(catalog: &Catalog, out: &mut Vec<Diagnostic>) -> usize {
-    let redundancy = crate::reduce::redundant_edges(catalog, EdgeKind::Requires);
+    let mut redundancy = crate::reduce::redundant_edges(catalog, EdgeKind::Requires);
+    // The report goes in file order, which follows the dependent topic.
+    redundancy.edges.sort_unstable_by_key(|&(p, d)| (d, p));
     for (n, &(prerequisite, dependent)) in redundancy.edges.iter().enumerate() {
         let topic = catalog.topic(dependent);
         let prereq = &catalog.topic(prerequisite).id;
