@@ -178,6 +178,16 @@ pub fn clip(text: impl Into<String>) -> String {
     }
 }
 
+/// Pushes `item`, giving an empty list room for exactly one: most
+/// diagnostics have one label and a note or two, and a check may hold
+/// hundreds of thousands of them, where a first room for four adds up.
+fn push_one<T>(list: &mut Vec<T>, item: T) {
+    if list.capacity() == 0 {
+        list.reserve_exact(1);
+    }
+    list.push(item);
+}
+
 impl Diagnostic {
     /// A diagnostic for `code` at its usual severity, with no places yet.
     pub fn new(code: Code, message: impl Into<String>) -> Self {
@@ -194,13 +204,13 @@ impl Diagnostic {
 
     /// Adds a marked place.
     pub fn label(mut self, pos: Pos, len: usize, message: impl Into<String>) -> Self {
-        self.labels.push(Label::new(pos, len, clip(message)));
+        push_one(&mut self.labels, Label::new(pos, len, clip(message)));
         self
     }
 
     /// Adds a note.
     pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(clip(note));
+        push_one(&mut self.notes, clip(note));
         self
     }
 
@@ -212,7 +222,7 @@ impl Diagnostic {
 
     /// Names a topic involved.
     pub fn topic(mut self, id: impl Into<String>) -> Self {
-        self.topics.push(clip(id));
+        push_one(&mut self.topics, clip(id));
         self
     }
 

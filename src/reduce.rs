@@ -98,18 +98,19 @@ struct Adjacency {
 }
 
 impl Adjacency {
-    /// Lists, for each topic, the `to` ends of the edges whose `from` end it is.
-    fn new(n: usize, edges: &[(u32, u32)]) -> Adjacency {
+    /// Lists, for each topic, the `to` ends of the edges whose `from` end it
+    /// is. `edges` is asked twice: once to count, once to fill.
+    fn new<I: Iterator<Item = (u32, u32)>>(n: usize, edges: impl Fn() -> I) -> Adjacency {
         let mut start = vec![0u32; n + 1];
-        for &(from, _) in edges {
+        for (from, _) in edges() {
             start[from as usize + 1] += 1;
         }
         for i in 0..n {
             start[i + 1] += start[i];
         }
         let mut fill = start.clone();
-        let mut targets = vec![0u32; edges.len()];
-        for &(from, to) in edges {
+        let mut targets = vec![0u32; start[n] as usize];
+        for (from, to) in edges() {
             targets[fill[from as usize] as usize] = to;
             fill[from as usize] += 1;
         }
@@ -159,28 +160,25 @@ struct Labelled {
 impl Labelled {
     fn new(catalog: &Catalog, kind: EdgeKind) -> Labelled {
         let n = catalog.topics.len();
-        let edges: Vec<(u32, u32)> = catalog
-            .graph()
-            .petgraph()
-            .raw_edges()
-            .iter()
-            .filter(|e| e.weight == kind)
-            .map(|e| (e.source().index() as u32, e.target().index() as u32))
-            .collect();
-        let dependents = Adjacency::new(n, &edges);
-        let reversed: Vec<(u32, u32)> = edges.iter().map(|&(from, to)| (to, from)).collect();
-        drop(edges);
-        let prerequisites = Adjacency::new(n, &reversed);
-        drop(reversed);
+        let edges = || {
+            catalog
+                .graph()
+                .petgraph()
+                .raw_edges()
+                .iter()
+                .filter(move |e| e.weight == kind)
+                .map(|e| (e.source().index() as u32, e.target().index() as u32))
+        };
+        let dependents = Adjacency::new(n, edges);
+        let prerequisites = Adjacency::new(n, || edges().map(|(from, to)| (to, from)));
 
         // Kahn's algorithm: topics on a cycle, and all behind them, never
         // become ready and keep no position.
         let mut waiting: Vec<u32> = (0..n as u32)
             .map(|t| prerequisites.of(t).len() as u32)
             .collect();
-        let mut order: Vec<u32> = (0..n as u32)
-            .filter(|&t| waiting[t as usize] == 0)
-            .collect();
+        let mut order: Vec<u32> = Vec::with_capacity(n);
+        order.extend((0..n as u32).filter(|&t| waiting[t as usize] == 0));
         let mut next = 0;
         while next < order.len() {
             let at = order[next];
