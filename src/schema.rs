@@ -5,7 +5,6 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use serde_saphyr::Spanned;
 
 use crate::diagnostic::Pos;
 
@@ -22,11 +21,153 @@ pub struct Located<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let spanned = Spanned::<T>::deserialize(deserializer)?;
+        // serde-saphyr offers a value's position as `Spanned<T>`, a newtype it
+        // fills from a map of the value, where it is used and where it is
+        // defined. A large file holds millions of positioned values, so this
+        // reads the same map but takes only the use site, and without the
+        // allocation `Spanned` makes for its marker key. Any other
+        // deserializer gives the value with no position, as `Spanned` does.
+        deserializer.deserialize_newtype_struct(SPANNED, LocatedVisitor(std::marker::PhantomData))
+    }
+}
+
+/// The newtype name serde-saphyr answers with a value's positions.
+const SPANNED: &str = "__yaml_spanned";
+
+struct LocatedVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
+    type Value = Located<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value")
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, inner: D) -> Result<Located<T>, D::Error> {
+        inner.deserialize_any(PositionsVisitor(std::marker::PhantomData))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Located<T>, E> {
+        unplaced(T::deserialize(de::value::StrDeserializer::new(v)))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Located<T>, E> {
+        unplaced(T::deserialize(de::value::StringDeserializer::new(v)))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Located<T>, E> {
+        unplaced(T::deserialize(de::value::U64Deserializer::new(v)))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Located<T>, E> {
+        unplaced(T::deserialize(de::value::I64Deserializer::new(v)))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Located<T>, E> {
+        unplaced(T::deserialize(de::value::F64Deserializer::new(v)))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Located<T>, E> {
+        unplaced(T::deserialize(de::value::BoolDeserializer::new(v)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Located<T>, A::Error> {
+        unplaced(T::deserialize(de::value::MapAccessDeserializer::new(map)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Located<T>, A::Error> {
+        unplaced(T::deserialize(de::value::SeqAccessDeserializer::new(seq)))
+    }
+}
+
+fn unplaced<T, E>(value: Result<T, E>) -> Result<Located<T>, E> {
+    value.map(|value| Located {
+        value,
+        pos: Pos::default(),
+    })
+}
+
+/// The map serde-saphyr makes for `Spanned`: a marker, the value, then the
+/// use site and the definition site.
+struct PositionsVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for PositionsVisitor<T> {
+    type Value = Located<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value with its position")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Located<T>, A::Error> {
+        let mut value = None;
+        let mut pos = None;
+        while let Some(key) = map.next_key::<SpannedKey>()? {
+            match key {
+                SpannedKey::Value => value = Some(map.next_value::<T>()?),
+                SpannedKey::Referenced => {
+                    pos = Some(Pos::from(map.next_value::<serde_saphyr::Location>()?));
+                }
+                SpannedKey::Other => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+                // The definition site comes last and is not needed: the map
+                // is left there, which the YAML deserializer allows.
+                SpannedKey::Defined if value.is_some() && pos.is_some() => break,
+                SpannedKey::Defined => {
+                    map.next_value::<serde_saphyr::Location>()?;
+                }
+            }
+        }
+        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
         Ok(Located {
-            value: spanned.value,
-            pos: Pos::from(spanned.referenced),
+            value,
+            pos: pos.unwrap_or_default(),
         })
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Located<T>, E> {
+        LocatedVisitor(std::marker::PhantomData).visit_str(v)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Located<T>, E> {
+        LocatedVisitor(std::marker::PhantomData).visit_u64(v)
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Located<T>, E> {
+        LocatedVisitor(std::marker::PhantomData).visit_f64(v)
+    }
+}
+
+/// A key of serde-saphyr's `Spanned` map, read without allocating.
+enum SpannedKey {
+    Value,
+    Referenced,
+    Defined,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for SpannedKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl Visitor<'_> for KeyVisitor {
+            type Value = SpannedKey;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a key of a positioned value")
+            }
+
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<SpannedKey, E> {
+                Ok(match key {
+                    "value" => SpannedKey::Value,
+                    "referenced" => SpannedKey::Referenced,
+                    "defined" => SpannedKey::Defined,
+                    _ => SpannedKey::Other,
+                })
+            }
+        }
+
+        deserializer.deserialize_identifier(KeyVisitor)
     }
 }
 
@@ -415,13 +556,13 @@ impl<'de> Deserialize<'de> for EdgeForm {
 
 impl<'de> Deserialize<'de> for RawEdge {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // Spanned captures the position of the node whichever form it takes.
-        let spanned = Spanned::<EdgeForm>::deserialize(deserializer)?;
-        Ok(match spanned.value {
+        // The position of the node, whichever form it takes.
+        let located = Located::<EdgeForm>::deserialize(deserializer)?;
+        Ok(match located.value {
             EdgeForm::Short(id) => RawEdge {
                 topic: Located {
                     value: id,
-                    pos: Pos::from(spanned.referenced),
+                    pos: located.pos,
                 },
                 because: None,
             },
