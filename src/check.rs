@@ -200,7 +200,15 @@ fn redundant_prerequisites(catalog: &Catalog, out: &mut Vec<Diagnostic>) -> usiz
                 topic.id
             ),
         )
-        .label(edge.pos, prereq.chars().count(), "implied by the chain below")
+        .label(
+            edge.pos,
+            prereq.chars().count(),
+            if chain.is_some() {
+                "implied by the chain below"
+            } else {
+                "implied by a longer chain"
+            },
+        )
         .topic(&topic.id)
         .topic(prereq);
         if let Some(chain) = chain {

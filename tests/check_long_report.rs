@@ -72,3 +72,36 @@ fn up_to_the_limit_every_warning_is_in_full() {
         .count();
     assert_eq!(full, FULL_WARNINGS);
 }
+
+#[test]
+fn the_chain_is_named_for_the_first_redundant_edges_in_file_order() {
+    // Every `t{i}` requires `a` directly and through `b`: one redundant edge each.
+    let mut yaml = String::from(
+        "version: 1\ntopics:\n  - {id: a, title: A}\n  - {id: b, title: B, requires: [a]}\n",
+    );
+    let dependents = FULL_WARNINGS + 1;
+    for i in 0..dependents {
+        yaml.push_str(&format!(
+            "  - {{id: t{i}, title: T{i}, requires: [b, a]}}\n"
+        ));
+    }
+    let source = SourceFile::new("chains.yaml", yaml);
+    let report = prereq::check::check(&source, &CheckOptions::default());
+    let redundant: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == prereq::diagnostic::Code::RedundantPrerequisite)
+        .collect();
+    assert_eq!(redundant.len(), dependents);
+    let first = redundant[0];
+    assert_eq!(first.topics, ["t0", "a"]);
+    assert_eq!(first.labels[0].message, "implied by the chain below");
+    assert_eq!(first.notes, ["chain: a -> b -> t0"]);
+    let last = redundant[dependents - 1];
+    assert_eq!(
+        last.topics,
+        [format!("t{}", dependents - 1), "a".to_owned()]
+    );
+    assert_eq!(last.labels[0].message, "implied by a longer chain");
+    assert!(last.notes.is_empty());
+}
