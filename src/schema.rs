@@ -22,10 +22,10 @@ pub struct Located<T> {
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         // serde-saphyr offers a value's position as `Spanned<T>`, a newtype it
-        // fills from a map of the value, where it is used and where it is
-        // defined. A large file holds millions of positioned values, so this
-        // reads the same map but takes only the use site, and without the
-        // allocation `Spanned` makes for its marker key. Any other
+        // fills from a map of a marker, the value, where it is used and where
+        // it is defined. A large file holds millions of positioned values, so
+        // this reads the same map but takes only the use site, and without
+        // the allocation `Spanned` makes for its marker key. Any other
         // deserializer gives the value with no position, as `Spanned` does.
         deserializer.deserialize_newtype_struct(SPANNED, LocatedVisitor(std::marker::PhantomData))
     }
@@ -33,6 +33,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
 
 /// The newtype name serde-saphyr answers with a value's positions.
 const SPANNED: &str = "__yaml_spanned";
+
+/// The first key of the map serde-saphyr makes for `Spanned`.
+const SPANNED_MARKER: &str = "__serde_saphyr_private_spanned";
 
 struct LocatedVisitor<T>(std::marker::PhantomData<T>);
 
@@ -44,7 +47,47 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, inner: D) -> Result<Located<T>, D::Error> {
-        inner.deserialize_any(PositionsVisitor(std::marker::PhantomData))
+        inner.deserialize_any(self)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Located<T>, A::Error> {
+        match map.next_key::<SpannedKey>()? {
+            Some(SpannedKey::Marker) => {}
+            // A plain mapping from another deserializer is the value itself.
+            Some(SpannedKey::Other(first)) => {
+                let rest = PrependKey {
+                    first: Some(first),
+                    map,
+                };
+                return unplaced(T::deserialize(de::value::MapAccessDeserializer::new(rest)));
+            }
+            _ => return unplaced(T::deserialize(de::value::MapAccessDeserializer::new(map))),
+        }
+        map.next_value::<de::IgnoredAny>()?;
+        let mut value = None;
+        let mut pos = None;
+        while let Some(key) = map.next_key::<SpannedKey>()? {
+            match key {
+                SpannedKey::Value => value = Some(map.next_value::<T>()?),
+                SpannedKey::Referenced => {
+                    pos = Some(Pos::from(map.next_value::<serde_saphyr::Location>()?));
+                }
+                // The definition site comes last and is not needed: the map
+                // is left there, which the YAML deserializer allows.
+                SpannedKey::Defined if value.is_some() && pos.is_some() => break,
+                SpannedKey::Defined => {
+                    map.next_value::<serde_saphyr::Location>()?;
+                }
+                SpannedKey::Marker | SpannedKey::Other(_) => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
+        Ok(Located {
+            value,
+            pos: pos.unwrap_or_default(),
+        })
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Located<T>, E> {
@@ -71,8 +114,8 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for LocatedVisitor<T> {
         unplaced(T::deserialize(de::value::BoolDeserializer::new(v)))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Located<T>, A::Error> {
-        unplaced(T::deserialize(de::value::MapAccessDeserializer::new(map)))
+    fn visit_unit<E: de::Error>(self) -> Result<Located<T>, E> {
+        unplaced(T::deserialize(de::value::UnitDeserializer::new()))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Located<T>, A::Error> {
@@ -87,63 +130,14 @@ fn unplaced<T, E>(value: Result<T, E>) -> Result<Located<T>, E> {
     })
 }
 
-/// The map serde-saphyr makes for `Spanned`: a marker, the value, then the
-/// use site and the definition site.
-struct PositionsVisitor<T>(std::marker::PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for PositionsVisitor<T> {
-    type Value = Located<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value with its position")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Located<T>, A::Error> {
-        let mut value = None;
-        let mut pos = None;
-        while let Some(key) = map.next_key::<SpannedKey>()? {
-            match key {
-                SpannedKey::Value => value = Some(map.next_value::<T>()?),
-                SpannedKey::Referenced => {
-                    pos = Some(Pos::from(map.next_value::<serde_saphyr::Location>()?));
-                }
-                SpannedKey::Other => {
-                    map.next_value::<de::IgnoredAny>()?;
-                }
-                // The definition site comes last and is not needed: the map
-                // is left there, which the YAML deserializer allows.
-                SpannedKey::Defined if value.is_some() && pos.is_some() => break,
-                SpannedKey::Defined => {
-                    map.next_value::<serde_saphyr::Location>()?;
-                }
-            }
-        }
-        let value = value.ok_or_else(|| de::Error::missing_field("value"))?;
-        Ok(Located {
-            value,
-            pos: pos.unwrap_or_default(),
-        })
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Located<T>, E> {
-        LocatedVisitor(std::marker::PhantomData).visit_str(v)
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Located<T>, E> {
-        LocatedVisitor(std::marker::PhantomData).visit_u64(v)
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Located<T>, E> {
-        LocatedVisitor(std::marker::PhantomData).visit_f64(v)
-    }
-}
-
-/// A key of serde-saphyr's `Spanned` map, read without allocating.
+/// A key of serde-saphyr's `Spanned` map; any other key is kept, for a
+/// plain mapping that turns out to be the value itself.
 enum SpannedKey {
+    Marker,
     Value,
     Referenced,
     Defined,
-    Other,
+    Other(String),
 }
 
 impl<'de> Deserialize<'de> for SpannedKey {
@@ -154,20 +148,47 @@ impl<'de> Deserialize<'de> for SpannedKey {
             type Value = SpannedKey;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a key of a positioned value")
+                f.write_str("a key")
             }
 
             fn visit_str<E: de::Error>(self, key: &str) -> Result<SpannedKey, E> {
                 Ok(match key {
+                    SPANNED_MARKER => SpannedKey::Marker,
                     "value" => SpannedKey::Value,
                     "referenced" => SpannedKey::Referenced,
                     "defined" => SpannedKey::Defined,
-                    _ => SpannedKey::Other,
+                    other => SpannedKey::Other(other.to_owned()),
                 })
             }
         }
 
         deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// A map with its first key already read.
+struct PrependKey<A> {
+    first: Option<String>,
+    map: A,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for PrependKey<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.first.take() {
+            Some(key) => seed
+                .deserialize(de::value::StringDeserializer::new(key))
+                .map(Some),
+            None => self.map.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
     }
 }
 
