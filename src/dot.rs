@@ -271,11 +271,7 @@ pub fn to_dot(catalog: &Catalog, options: &DotOptions) -> String {
 
 /// The roadmap for an already worked-out `plan` as DOT text, ending in a newline.
 pub fn to_dot_planned(catalog: &Catalog, options: &DotOptions, plan: &Plan) -> String {
-    let mut bytes = Vec::new();
-    // Writing into a Vec cannot fail, and every piece written is a `str`, so
-    // the bytes are UTF-8.
-    write_dot(&mut bytes, catalog, options, plan).ok();
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    crate::text::written(|out| write_dot(out, catalog, options, plan))
 }
 
 /// Writes the roadmap for `plan` to `out` as DOT text, ending in a newline,

@@ -16,7 +16,7 @@ use serde_json::value::RawValue;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::handbook::Translation;
 use crate::schema::{
-    FileParts, FileSink, Located, RawEdge, RawFile, RawHead, RawResource, RawSection, RawTopic,
+    FileParts, FileSink, Located, RawEdge, RawHead, RawResource, RawSection, RawTopic,
     ResourceKind, visit_file,
 };
 use crate::source::SourceFile;
@@ -106,13 +106,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Mapping<T> {
     }
 }
 
-/// Parses JSON text into the raw schema, with the position of every value a
-/// diagnostic may point at.
-pub fn parse_json(source: &SourceFile) -> Result<RawFile, Box<Diagnostic>> {
-    RawFile::collect(|sink| parse_json_into(source, sink))
-}
-
-/// Parses JSON text, handing sections and topics to `sink` as they are read.
+/// Parses JSON text, handing sections and topics to `sink` as they are read,
+/// with the position of every value a diagnostic may point at.
 pub fn parse_json_into(
     source: &SourceFile,
     sink: &mut dyn FileSink,

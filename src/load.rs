@@ -138,9 +138,10 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
         Some(key) => format!("`{key}` must be {what}"),
         None => format!("expected {what}"),
     };
-    let at_top = pos.is_known() && pos == first_content(source);
+    let first = first_content(source);
+    let at_top = pos.is_known() && pos == first;
     let (code, message, help): (Code, String, Option<String>) = match err {
-        YamlError::Eof { .. } if at_top || first_content(source) == Pos::default() => (
+        YamlError::Eof { .. } if at_top || first == Pos::default() => (
             Code::Schema,
             "the file holds no topics".to_owned(),
             Some(SHAPE.to_owned()),

@@ -33,8 +33,9 @@
 //!    unchecked.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BinaryHeap, HashMap, VecDeque};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BinaryHeap, VecDeque};
+
+use foldhash::HashMap;
 
 use crate::catalog::{Catalog, EdgeKind, TopicId};
 
@@ -542,7 +543,7 @@ pub fn implying_chain(
     } else {
         TopicId(0)
     };
-    let mut parent: HashMap<TopicId, TopicId, BuildHasherDefault<IdHasher>> = HashMap::default();
+    let mut parent: HashMap<TopicId, TopicId> = HashMap::default();
     let mut queue = VecDeque::new();
     for (p, k) in graph.prerequisites(dependent) {
         if k == kind
@@ -580,26 +581,4 @@ pub fn implying_chain(
         }
     }
     None
-}
-
-/// Hashes a topic id with one multiplication. Ids are small distinct
-/// integers, so nothing stronger is needed, and the chain search spends most
-/// of its time on these lookups.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u32(u32::from(byte));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(32) ^ u64::from(n)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
 }

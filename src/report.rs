@@ -25,9 +25,7 @@ pub fn text(
     order: Option<&SourceFile>,
     color: bool,
 ) -> String {
-    let mut out = Vec::new();
-    write_text(&mut out, report, source, order, color).expect("a Vec takes every write");
-    String::from_utf8(out).expect("rendered text is UTF-8")
+    crate::text::written(|out| write_text(out, report, source, order, color))
 }
 
 /// Writes [`text`]'s report to `out` as it is rendered, so a report of

@@ -127,6 +127,15 @@ pub fn known_line(known: usize) -> String {
     }
 }
 
+/// What `write` writes into memory, as text: the String form of a view that
+/// is otherwise written straight to its reader. Writing into a `Vec` cannot
+/// fail, and views write only `str`s.
+pub(crate) fn written(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    write(&mut bytes).ok();
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// `n` and the noun that fits it: `1 topic`, `2 topics`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -30,7 +30,8 @@ fn another_deserializer_gives_values_without_positions() {
 
 #[test]
 fn serde_saphyr_gives_the_use_site() {
-    let yaml = "version: 1\ntopics:\n  - id: b\n    title: B\n    requires: [a, {topic: c, because: x}]\n";
+    let yaml =
+        "version: 1\ntopics:\n  - id: b\n    title: B\n    requires: [a, {topic: c, because: x}]\n";
     let raw: RawFile = serde_saphyr::from_str(yaml).expect("the YAML parses");
     let topic = &raw.topics[0];
     assert_eq!(topic.id.pos, Pos::new(3, 9));
