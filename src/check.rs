@@ -182,6 +182,7 @@ fn redundant_prerequisites(catalog: &Catalog, out: &mut Vec<Diagnostic>) -> usiz
     let mut redundancy = crate::reduce::redundant_edges(catalog, EdgeKind::Requires);
     // The report goes in file order, which follows the dependent topic.
     redundancy.edges.sort_unstable_by_key(|&(p, d)| (d, p));
+    out.reserve_exact(redundancy.edges.len());
     for (n, &(prerequisite, dependent)) in redundancy.edges.iter().enumerate() {
         let topic = catalog.topic(dependent);
         let prereq = &catalog.topic(prerequisite).id;

@@ -171,10 +171,15 @@ pub const MAX_TEXT: usize = 300;
 
 /// `text`, cut to [`MAX_TEXT`] characters with an ellipsis if it is longer.
 pub fn clip(text: impl Into<String>) -> String {
-    let text = text.into();
+    let mut text = text.into();
     match text.char_indices().nth(MAX_TEXT) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text,
+        None => {
+            // `format!` leaves room to spare, and a check may keep a
+            // hundred thousand of these.
+            text.shrink_to_fit();
+            text
+        }
     }
 }
 

@@ -39,6 +39,7 @@ pub mod render;
 pub mod report;
 pub mod schema;
 pub mod source;
+pub mod split;
 pub mod text;
 
 pub use handbook::{HANDBOOK, HANDBOOK_NAME};

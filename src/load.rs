@@ -61,9 +61,7 @@ pub fn parse_into(
             return Ok(raw.feed(sink));
         }
     }
-    let is_json = std::path::Path::new(source.name())
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"));
+    let is_json = is_json(source);
     sink.expect(expected_topics(source.text(), is_json));
     if is_json {
         crate::json_input::parse_json_into(source, sink)
@@ -72,11 +70,18 @@ pub fn parse_into(
     }
 }
 
+/// Whether `source` is read as JSON: its name ends in `.json`.
+pub(crate) fn is_json(source: &SourceFile) -> bool {
+    std::path::Path::new(source.name())
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+}
+
 /// About how many topics `text` holds: how often an `id` key is written
 /// (sections have ids too). Reserving that much room up front saves growing
 /// the list of topics, and the name map, step by step on a large file; a
 /// count that is wrong costs only that saving.
-fn expected_topics(text: &str, is_json: bool) -> usize {
+pub(crate) fn expected_topics(text: &str, is_json: bool) -> usize {
     let key = if is_json { "\"id\"" } else { "id:" };
     // An `id` key takes at least a line of its own, so this bounds the count
     // even for a text that repeats the word everywhere.
@@ -379,7 +384,17 @@ fn to_u32(n: usize) -> u32 {
 pub fn analyze(source: &SourceFile) -> (Option<crate::catalog::Catalog>, Vec<Diagnostic>) {
     // Topics are validated as they are parsed, so the raw list never exists whole.
     let mut builder = crate::catalog::CatalogBuilder::new();
-    match parse_into(source, &mut builder) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let parsed = match crate::split::parse(source, &mut builder, threads) {
+        Some(head) => Ok(head),
+        None => {
+            // Whatever the pieces handed on is dropped: the one-thread parse
+            // starts afresh and gives the exact diagnostic.
+            builder = crate::catalog::CatalogBuilder::new();
+            parse_into(source, &mut builder)
+        }
+    };
+    match parsed {
         Ok(head) => {
             let (catalog, diagnostics) = builder.finish(head);
             (Some(catalog), diagnostics)

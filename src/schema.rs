@@ -375,7 +375,7 @@ impl<'de> FileParts<'de> for YamlParts<'_> {
 }
 
 /// The list of topics, each handed to the sink once read.
-struct TopicsSeed<'s>(&'s mut dyn FileSink);
+pub(crate) struct TopicsSeed<'s>(pub(crate) &'s mut dyn FileSink);
 
 impl<'de> DeserializeSeed<'de> for TopicsSeed<'_> {
     type Value = ();
@@ -448,6 +448,30 @@ pub struct RawTopic {
     /// Where to learn it.
     #[serde(default)]
     pub resources: Vec<RawResource>,
+}
+
+impl RawTopic {
+    /// Moves every position `lines` lines down: for a topic read from a piece
+    /// of a file whose first line is not the file's first.
+    pub(crate) fn shift_lines(&mut self, lines: u32) {
+        let edges = self.requires.iter_mut().chain(&mut self.recommends);
+        let positions = [
+            Some(&mut self.id.pos),
+            self.section.as_mut().map(|s| &mut s.pos),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.aliases.iter_mut().map(|a| &mut a.pos))
+        .chain(edges.map(|e| &mut e.topic.pos))
+        .chain(self.hours.as_mut().map(|h| &mut h.pos))
+        .chain(self.resources.iter_mut().map(|r| &mut r.url.pos));
+        for pos in positions {
+            // Line 0 means the position is unknown; it stays so.
+            if pos.line != 0 {
+                pos.line = pos.line.saturating_add(lines);
+            }
+        }
+    }
 }
 
 /// A learning resource as written.

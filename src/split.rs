@@ -1,0 +1,365 @@
+//! Reading a large YAML topics file on several threads.
+//!
+//! YAML cannot be parsed from the middle in general, but a topics file's
+//! list of topics can be cut where one item ends and the next begins: a line
+//! holding nothing but the list's own indentation and `- `. Block and plain
+//! scalars end before such a line, so a cut there is a true item boundary;
+//! a quoted scalar or flow collection left open by a cut makes the piece
+//! before it fail, and any failure sends the whole file back to the one-thread
+//! parser, whose diagnostics are the only ones ever shown.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
+
+use serde::de::DeserializeSeed;
+use serde_saphyr::Options;
+
+use crate::schema::{FileSeed, FileSink, RawFile, RawHead, RawTopic, TopicsSeed};
+use crate::source::SourceFile;
+
+/// Below this size a file is read on one thread: a few milliseconds of work
+/// do not pay for starting another.
+pub const MIN_SPLIT_BYTES: usize = 1 << 20;
+
+/// About how long a piece of a large file is: a hundred-odd topics. With
+/// 16 KiB pieces a 100,000-topic file peaked at 73 MB where 256 KiB pieces
+/// took 96 to 106 MB, in the same time.
+const PIECE_BYTES: usize = 16 << 10;
+
+/// A file cut for reading in parallel: the text before the list of topics,
+/// and the list in pieces.
+#[derive(Debug, PartialEq)]
+pub struct Plan<'t> {
+    /// Everything before the `topics:` line: version, title, sections.
+    pub head: &'t str,
+    /// The list of topics in consecutive pieces, each starting at an item.
+    pub pieces: Vec<Piece<'t>>,
+}
+
+/// A run of whole items of the list of topics.
+#[derive(Debug, PartialEq)]
+pub struct Piece<'t> {
+    /// The text, from the start of a line.
+    pub text: &'t str,
+    /// How many lines of the file come before it.
+    pub lines_before: u32,
+}
+
+/// Cuts `text` into about `pieces` pieces, or `None` when the file does not
+/// have the plain shape the cuts rely on: one `topics:` key at the top level,
+/// written last, holding a block sequence. Anything unusual at the start of
+/// a line (a quoted or explicit key, an anchor, a tag, a document marker)
+/// keeps the file whole.
+pub fn plan(text: &str, pieces: usize) -> Option<Plan<'_>> {
+    let step = (text.len() / pieces.max(1)).max(1);
+    let mut head_end = None;
+    let mut indent = None;
+    let mut pieces = Vec::new();
+    let mut next_cut = 0;
+    let mut line_no: u32 = 0;
+    let mut start = 0;
+    while start < text.len() {
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |n| start + n + 1);
+        let line = &text[start..end];
+        match head_end {
+            None => {
+                if is_topics_key(line) {
+                    head_end = Some(start);
+                    next_cut = end;
+                } else if !plain_head_line(line, line_no) {
+                    return None;
+                }
+            }
+            Some(_) => {
+                let first = line.as_bytes()[0];
+                let content = line.trim_start_matches(' ');
+                let blank = content.trim_end().is_empty() || content.starts_with('#');
+                if !blank {
+                    let this = line.len() - content.len();
+                    let item = is_item(content);
+                    let k = match indent {
+                        Some(k) => k,
+                        None if item => *indent.insert(this),
+                        None => return None,
+                    };
+                    // Past the list, the file must hold nothing else at the top level.
+                    if first != b' ' && !(k == 0 && item) {
+                        return None;
+                    }
+                    if item && this == k && start >= next_cut {
+                        pieces.push(Piece {
+                            text: &text[start..],
+                            lines_before: line_no,
+                        });
+                        next_cut = start + step;
+                    }
+                } else if first != b' ' && first != b'#' && first != b'\n' && first != b'\r' {
+                    return None;
+                }
+            }
+        }
+        line_no = line_no.checked_add(1)?;
+        start = end;
+    }
+    // Each piece runs to the start of the next.
+    for n in 1..pieces.len() {
+        let next_len = pieces[n].text.len();
+        let piece = &mut pieces[n - 1];
+        piece.text = &piece.text[..piece.text.len() - next_len];
+    }
+    if pieces.len() < 2 {
+        return None;
+    }
+    Some(Plan {
+        head: &text[..head_end?],
+        pieces,
+    })
+}
+
+/// `topics:` alone on its line, but for spaces and a comment.
+fn is_topics_key(line: &str) -> bool {
+    line.strip_prefix("topics:").is_some_and(|rest| {
+        let rest = rest.trim_start_matches(' ');
+        rest.is_empty() || rest.starts_with('#') || rest.trim_end().is_empty()
+    })
+}
+
+/// A line before the list that cannot hide a second `topics` key or carry
+/// state into the list: no quoted, explicit, anchored or tagged key at the
+/// top level, no flow collection and no document marker.
+fn plain_head_line(line: &str, line_no: u32) -> bool {
+    let unusual = match line.as_bytes()[0] {
+        b'"' | b'\'' | b'?' | b'&' | b'*' | b'!' | b'{' | b'[' | b'.' | b'\t' | b'|' | b'>' => true,
+        // A sequence item of a section list written flush left, or the
+        // document marker on the first line.
+        b'-' => !(is_item(line) || line_no == 0 && line.trim_end() == "---"),
+        _ => false,
+    };
+    !unusual && !line.starts_with("topics")
+}
+
+/// Whether a line, its indentation removed, starts a sequence item.
+fn is_item(content: &str) -> bool {
+    content
+        .strip_prefix('-')
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\n', '\r']))
+}
+
+/// Parses `source` as [`crate::load::parse_yaml_into`] does, on up to
+/// `threads` threads, handing everything to `sink` in reading order.
+///
+/// `None` when the file is too small or not of the plain shape [`plan`]
+/// needs, or when any piece fails to parse. The sink may then have received
+/// some topics already: the caller starts again with a fresh one on one
+/// thread, which also gives the exact diagnostic.
+pub fn parse(source: &SourceFile, sink: &mut dyn FileSink, threads: usize) -> Option<RawHead> {
+    let text = source.text();
+    if threads < 2 || text.len() < MIN_SPLIT_BYTES || crate::load::is_json(source) {
+        return None;
+    }
+    // Small pieces keep few topics waiting for their turn and let memory
+    // freed by one thread be reused soon; a parser costs next to nothing.
+    let pieces = (threads * 8).max(text.len() / PIECE_BYTES);
+    parse_plan(&plan(text, pieces)?, text, sink, threads)
+}
+
+/// Parses a [`Plan`] on `threads` threads; see [`parse`].
+pub fn parse_plan(
+    plan: &Plan<'_>,
+    text: &str,
+    sink: &mut dyn FileSink,
+    threads: usize,
+) -> Option<RawHead> {
+    let len = text.len();
+    let head = RawFile::collect(|s| {
+        serde_saphyr::with_deserializer_from_str_with_options(
+            plan.head,
+            options(plan.head.len(), len),
+            |de| FileSeed(s).deserialize(de),
+        )
+    })
+    .ok()?;
+    if !head.topics.is_empty() {
+        return None;
+    }
+    // Alias replays are shared out, so the pieces together may replay no
+    // more than the whole file could.
+    let replays = crate::load::replay_limit(len) / plan.pieces.len();
+    let shared = Shared {
+        pieces: &plan.pieces,
+        replays,
+        next: AtomicUsize::new(0),
+        failed: AtomicBool::new(false),
+        state: Mutex::new(State {
+            parsed: plan.pieces.iter().map(|_| None).collect(),
+            fed: 0,
+        }),
+        changed: Condvar::new(),
+        window: threads * 4,
+    };
+    sink.expect(crate::load::expected_topics(text, false));
+    let head = head.feed(sink);
+    let fed = std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(|| shared.work());
+        }
+        let fed = shared.feed(sink);
+        if !fed {
+            shared.fail();
+        }
+        fed
+    });
+    fed.then_some(head)
+}
+
+/// What the threads share while reading the pieces.
+struct Shared<'p, 't> {
+    pieces: &'p [Piece<'t>],
+    replays: usize,
+    /// The next piece nobody has taken.
+    next: AtomicUsize,
+    failed: AtomicBool,
+    state: Mutex<State>,
+    changed: Condvar,
+    /// How far past the last piece handed on a helper may read ahead, which
+    /// bounds the topics held at once.
+    window: usize,
+}
+
+struct State {
+    /// Pieces read by a helper and not yet handed on.
+    parsed: Vec<Option<Vec<RawTopic>>>,
+    /// How many pieces have been handed on.
+    fed: usize,
+}
+
+impl Shared<'_, '_> {
+    /// A helper thread: takes pieces in turn and reads each into a list.
+    fn work(&self) {
+        loop {
+            let n = self.next.fetch_add(1, Ordering::Relaxed);
+            if n >= self.pieces.len() {
+                return;
+            }
+            {
+                let mut state = self.lock();
+                while n >= state.fed + self.window && !self.failed.load(Ordering::Relaxed) {
+                    state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+                }
+            }
+            if self.failed.load(Ordering::Relaxed) {
+                return;
+            }
+            let mut topics = Vec::new();
+            if self.read(n, &mut Buffer(&mut topics)).is_none() {
+                self.fail();
+                return;
+            }
+            self.lock().parsed[n] = Some(topics);
+            self.changed.notify_all();
+        }
+    }
+
+    /// The calling thread: hands the pieces on in order, reading itself any
+    /// piece no helper has taken. False when some piece failed.
+    fn feed(&self, sink: &mut dyn FileSink) -> bool {
+        for n in 0..self.pieces.len() {
+            loop {
+                if self.failed.load(Ordering::Relaxed) {
+                    return false;
+                }
+                if let Some(topics) = self.lock().parsed[n].take() {
+                    topics.into_iter().for_each(|t| sink.topic(t));
+                    break;
+                }
+                let mine = self.next.fetch_add(1, Ordering::Relaxed);
+                if mine == n {
+                    // The piece due next goes straight to the sink.
+                    if self.read(n, sink).is_none() {
+                        return false;
+                    }
+                    break;
+                }
+                if mine < self.pieces.len() {
+                    let mut topics = Vec::new();
+                    if self.read(mine, &mut Buffer(&mut topics)).is_none() {
+                        return false;
+                    }
+                    self.lock().parsed[mine] = Some(topics);
+                    continue;
+                }
+                let mut state = self.lock();
+                while state.parsed[n].is_none() && !self.failed.load(Ordering::Relaxed) {
+                    state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+                }
+            }
+            self.lock().fed = n + 1;
+            self.changed.notify_all();
+        }
+        true
+    }
+
+    /// Reads piece `n` into `sink`, its positions moved to the file's lines.
+    fn read(&self, n: usize, sink: &mut dyn FileSink) -> Option<()> {
+        let piece = &self.pieces[n];
+        let mut options = options(piece.text.len(), piece.text.len());
+        options.alias_limits.max_total_replayed_events = self.replays;
+        let mut shifted = Shift {
+            lines: piece.lines_before,
+            sink,
+        };
+        serde_saphyr::with_deserializer_from_str_with_options(piece.text, options, |de| {
+            TopicsSeed(&mut shifted).deserialize(de)
+        })
+        .ok()
+    }
+
+    fn fail(&self) {
+        self.failed.store(true, Ordering::Relaxed);
+        // Taken so that no thread is between its check and its wait.
+        drop(self.lock());
+        self.changed.notify_all();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The one-thread parser's options for a text of `len` bytes in a file of `total`.
+fn options(len: usize, total: usize) -> Options {
+    let mut options = Options::default();
+    options.budget = Some(crate::load::budget_for(len));
+    options.alias_limits.max_total_replayed_events = crate::load::replay_limit(total);
+    options.with_snippet = false;
+    options
+}
+
+/// Topics into a list.
+struct Buffer<'v>(&'v mut Vec<RawTopic>);
+
+impl FileSink for Buffer<'_> {
+    fn sections(&mut self, _: Vec<crate::schema::RawSection>) {}
+
+    fn topic(&mut self, topic: RawTopic) {
+        self.0.push(topic);
+    }
+}
+
+/// Moves each topic's positions down by `lines` on its way to `sink`.
+struct Shift<'s> {
+    lines: u32,
+    sink: &'s mut dyn FileSink,
+}
+
+impl FileSink for Shift<'_> {
+    fn sections(&mut self, sections: Vec<crate::schema::RawSection>) {
+        self.sink.sections(sections);
+    }
+
+    fn topic(&mut self, mut topic: RawTopic) {
+        topic.shift_lines(self.lines);
+        self.sink.topic(topic);
+    }
+}

@@ -1,0 +1,208 @@
+//! A large YAML file read in pieces on several threads gives exactly what
+//! the one-thread parser gives, positions included; a file the cuts could
+//! misread is left whole, and a piece that fails sends the file back to the
+//! one-thread parser.
+
+use prereq::generate::{GenerateOptions, generate};
+use prereq::schema::RawFile;
+use prereq::source::SourceFile;
+use prereq::split;
+
+/// The one-thread reading, as text to compare.
+fn whole(text: &str) -> String {
+    format!(
+        "{:?}",
+        prereq::load::parse(&SourceFile::new("t.yaml", text))
+    )
+}
+
+/// The reading in about `pieces` pieces on `threads` threads; `None` when
+/// the file is not cut or a piece failed.
+fn in_pieces(text: &str, pieces: usize, threads: usize) -> Option<String> {
+    let plan = split::plan(text, pieces)?;
+    let raw = RawFile::collect(|sink| split::parse_plan(&plan, text, sink, threads).ok_or(()));
+    raw.ok().map(|raw| format!("{:?}", Ok::<_, ()>(raw)))
+}
+
+fn assert_same_in_pieces(text: &str, pieces: usize) {
+    let expected = whole(text);
+    assert!(
+        expected.starts_with("Ok("),
+        "the file itself must load: {expected}"
+    );
+    for threads in [1, 2, 4] {
+        let got = in_pieces(text, pieces, threads).expect("the file is cut and every piece parses");
+        assert_eq!(got, expected, "{threads} threads, {pieces} pieces");
+    }
+}
+
+/// One topic with every kind of value that spans lines or looks like an
+/// item, written at list indentation `k`.
+fn awkward_topic(i: usize, k: usize) -> String {
+    let pad = " ".repeat(k);
+    format!(
+        "{pad}- id: t{i}
+{pad}  title: \"Topic {i}, whose title
+{pad}     goes on\"
+{pad}  aliases: [alias-{i}]
+{pad}  hours: {hours}
+{pad}  summary: |
+{pad}    A block scalar with a line that looks like an item:
+{pad}    - id: not-a-topic
+{pad}
+{pad}    and a blank line above.
+# a comment at the left edge
+{pad}  # and one indented
+{pad}  requires:
+{pad}    - topic: t{prev}
+{pad}      because: >
+{pad}        folded
+{pad}        text
+{pad}  recommends:
+{pad}  - t{prev2}
+{pad}  resources:
+{pad}    - title: plain scalar
+{pad}        over two lines
+{pad}      url: https://example.com/{i}
+{pad}      kind: blog
+
+",
+        hours = i % 7 + 1,
+        prev = i.saturating_sub(1),
+        prev2 = i.saturating_sub(2),
+    )
+}
+
+fn awkward_file(k: usize, topics: usize) -> String {
+    let mut text = String::from(
+        "---\nversion: 1\ntitle: Awkward\nsections:\n- id: s\n  title: S\ntopics:   # the list\n",
+    );
+    for i in 0..topics {
+        text.push_str(&awkward_topic(i, k));
+    }
+    text
+}
+
+#[test]
+fn generated_curricula_read_alike_in_pieces() {
+    for seed in 1..4 {
+        let mut options = GenerateOptions::new(2_000);
+        options.seed = seed;
+        let text = generate(&options).to_yaml();
+        assert_same_in_pieces(&text, 37);
+    }
+}
+
+#[test]
+fn values_over_several_lines_read_alike_in_pieces() {
+    for k in [0, 2, 4] {
+        let text = awkward_file(k, 120);
+        // More pieces than topics: a cut before every item.
+        assert_same_in_pieces(&text, 500);
+        assert_same_in_pieces(&text.replace('\n', "\r\n"), 500);
+    }
+}
+
+#[test]
+fn pieces_start_at_items_and_cover_the_list() {
+    let text = awkward_file(2, 50);
+    let plan = split::plan(&text, 10).expect("cut");
+    let list = text.find("topics:").unwrap();
+    assert_eq!(plan.head, &text[..list]);
+    let first = text.find("  - id: t0").unwrap();
+    let joined: String = plan.pieces.iter().map(|p| p.text).collect();
+    assert_eq!(joined, &text[first..]);
+    assert!(plan.pieces.len() >= 9, "{} pieces", plan.pieces.len());
+    for piece in &plan.pieces {
+        assert!(
+            piece.text.starts_with("  - id: t"),
+            "{:?}",
+            &piece.text[..20]
+        );
+        let at = piece.text.as_ptr() as usize - text.as_ptr() as usize;
+        assert_eq!(
+            piece.lines_before as usize,
+            text[..at].matches('\n').count()
+        );
+    }
+}
+
+#[test]
+fn files_the_cuts_could_misread_stay_whole() {
+    let list =
+        "topics:\n  - id: a\n    title: A\n  - id: b\n    title: B\n  - id: c\n    title: C\n";
+    let cut = |text: &str| split::plan(text, 3).is_some();
+    assert!(
+        cut(&format!("version: 1\n{list}")),
+        "the plain shape is cut"
+    );
+    for text in [
+        // No list of topics, or one that is not a block sequence.
+        "version: 1\nsections: []\n".to_owned(),
+        "version: 1\ntopics: []\n".to_owned(),
+        "version: 1\ntopics:\n  a: b\n  c: d\n".to_owned(),
+        // Something after the list at the top level.
+        format!("version: 1\n{list}sections: []\n"),
+        format!("version: 1\n{list}...\n"),
+        format!("version: 1\n{list}\t- id: d\n"),
+        // A second `topics` key, however written.
+        format!("version: 1\ntopics: []\n{list}"),
+        format!("version: 1\n\"topics\": []\n{list}"),
+        format!("version: 1\n? topics\n: []\n{list}"),
+        // Anchors, tags and flow collections at the top level.
+        format!("&v version: 1\n{list}"),
+        format!("!!str version: 1\n{list}"),
+        format!("{{version: 1}}\n{list}"),
+        format!("version: 1\n---\n{list}"),
+    ] {
+        assert!(!cut(&text), "cut although it should not be:\n{text}");
+    }
+}
+
+/// A double-quoted title may go on at any indentation, even on a line that
+/// looks like the next item; the piece cut there fails, and the file is
+/// read on one thread.
+#[test]
+fn a_cut_inside_a_quoted_value_falls_back() {
+    let text =
+        "version: 1\ntopics:\n  - id: a\n    title: \"A\n  - id: b\"\n  - id: c\n    title: C\n";
+    assert!(split::plan(text, 10).is_some());
+    assert_eq!(in_pieces(text, 10, 2), None);
+    let catalog = prereq::load::catalog(&SourceFile::new("t.yaml", text)).expect("loads");
+    assert_eq!(catalog.topics[0].title, "A - id: b");
+}
+
+/// An alias may name an anchor in another piece: that piece fails alone,
+/// and the whole file reads as it should.
+#[test]
+fn an_alias_to_another_piece_falls_back() {
+    let mut text = String::from("version: 1\ntopics:\n  - id: a\n    title: &shared Shared\n");
+    for i in 0..20 {
+        text.push_str(&format!("  - id: t{i}\n    title: T\n"));
+    }
+    text.push_str("  - id: z\n    title: *shared\n");
+    assert_eq!(in_pieces(&text, 22, 2), None);
+    let catalog = prereq::load::catalog(&SourceFile::new("t.yaml", text)).expect("loads");
+    assert_eq!(catalog.topics.last().unwrap().title, "Shared");
+}
+
+/// A large file goes through the pieces; an error anywhere in it is reported
+/// exactly as the one-thread parser reports it.
+#[test]
+fn a_large_file_is_read_in_pieces_and_its_errors_are_the_same() {
+    let mut options = GenerateOptions::new(12_000);
+    options.seed = 7;
+    let text = generate(&options).to_yaml();
+    assert!(text.len() > split::MIN_SPLIT_BYTES);
+    let source = SourceFile::new("big.yaml", text.as_str());
+    let raw = RawFile::collect(|sink| split::parse(&source, sink, 2).ok_or(()));
+    assert_eq!(format!("{:?}", raw.map_err(|_| ())), whole(&text));
+
+    let broken = text.replace("  - id: t9000\n", "  - id: t9000\n    titel: typo\n");
+    let source = SourceFile::new("big.yaml", broken.as_str());
+    assert!(RawFile::collect(|sink| split::parse(&source, sink, 2).ok_or(())).is_err());
+    let report = prereq::check::check(&source, &Default::default());
+    let expected = prereq::load::parse(&source).expect_err("the typo is an error");
+    assert_eq!(report.diagnostics, vec![*expected]);
+    assert!(report.diagnostics[0].pos().line > 50_000);
+}
