@@ -115,6 +115,57 @@ pub fn parse_json_into(
     parse_text(Cursor::new(source.text()), sink)
 }
 
+/// Parses JSON text as [`parse_json_into`] does.
+pub(crate) fn parse_json_text(
+    text: &str,
+    sink: &mut dyn FileSink,
+) -> Result<RawHead, Box<Diagnostic>> {
+    parse_text(Cursor::new(text), sink)
+}
+
+/// Reads one piece of a list of topics cut by [`crate::split`]: `piece`, a
+/// part of `text` that starts at an item, holds whole items separated by
+/// commas, and ends with a comma unless it is the `last`. Positions count the
+/// piece's first line as line 1. `None` on anything else, with no diagnostic:
+/// the caller then reads the whole file.
+pub(crate) fn parse_piece(
+    text: &str,
+    piece: &str,
+    last: bool,
+    sink: &mut dyn FileSink,
+) -> Option<()> {
+    let start = (piece.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    let mut at = Cursor::at(text, start);
+    let bytes = piece.as_bytes();
+    let mut pos = 0;
+    loop {
+        let mut items =
+            serde_json::Deserializer::from_str(&piece[pos..]).into_iter::<Mapping<JsonTopic<'_>>>();
+        let Mapping(topic) = items.next()?.ok()?;
+        pos += items.byte_offset();
+        sink.topic(topic_of(&mut at, topic).ok()?);
+        pos = skip_space(bytes, pos);
+        if pos == bytes.len() {
+            return last.then_some(());
+        }
+        if bytes[pos] != b',' {
+            return None;
+        }
+        pos = skip_space(bytes, pos + 1);
+        if pos == bytes.len() {
+            // The comma before the next piece; the list's last item takes none.
+            return (!last).then_some(());
+        }
+    }
+}
+
+fn skip_space(bytes: &[u8], at: usize) -> usize {
+    at + bytes[at..]
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .count()
+}
+
 /// Parses a JSON translation of another file (see [`crate::handbook`]); the
 /// positions given are those of the values in the other file.
 pub fn parse_translated(
@@ -363,6 +414,19 @@ impl<'t> Cursor<'t> {
             offset: 0,
             line: 1,
             column: 1,
+            translated: &[],
+        }
+    }
+
+    /// A cursor at `offset`, which it calls line 1; the column is the true one.
+    fn at(text: &'t str, offset: usize) -> Self {
+        let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1);
+        let before = text[line_start..offset].chars().count();
+        Self {
+            text,
+            offset,
+            line: 1,
+            column: u32::try_from(before + 1).unwrap_or(u32::MAX),
             translated: &[],
         }
     }

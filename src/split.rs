@@ -30,10 +30,30 @@ const PIECE_BYTES: usize = 16 << 10;
 /// and the list in pieces.
 #[derive(Debug, PartialEq)]
 pub struct Plan<'t> {
-    /// Everything before the `topics:` line: version, title, sections.
+    /// How the file is written.
+    pub format: Format,
+    /// The whole file.
+    pub text: &'t str,
+    /// Everything before the list of topics: version, title, sections. In
+    /// JSON it runs to the list's opening bracket.
     pub head: &'t str,
+    /// In JSON, everything from the list's closing bracket on: the keys
+    /// written after `topics` (sorted keys put `version` there).
+    pub tail: &'t str,
+    /// In JSON, how many line breaks the list holds, and how many characters
+    /// its last line has before the closing bracket.
+    pub gap: (usize, usize),
     /// The list of topics in consecutive pieces, each starting at an item.
     pub pieces: Vec<Piece<'t>>,
+}
+
+/// The two ways a topics file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// topics.yaml
+    Yaml,
+    /// topics.json
+    Json,
 }
 
 /// A run of whole items of the list of topics.
@@ -112,9 +132,117 @@ pub fn plan(text: &str, pieces: usize) -> Option<Plan<'_>> {
         return None;
     }
     Some(Plan {
+        format: Format::Yaml,
+        text,
         head: &text[..head_end?],
+        tail: "",
+        gap: (0, 0),
         pieces,
     })
+}
+
+/// Cuts a JSON `text` into about `pieces` pieces, or `None` when its shape
+/// does not allow it: the list of topics must be the value of the first
+/// `"topics"` key, end at the file's last `]`, and its items must start lines. A
+/// raw line break never lies inside a JSON string, so a line that starts,
+/// after spaces, with `{` at the first item's indentation, right after a
+/// comma, starts an item; should it be a nested object after all, the
+/// pieces around it fail and the file is read whole.
+pub fn plan_json(text: &str, pieces: usize) -> Option<Plan<'_>> {
+    let bytes = text.as_bytes();
+    let step = (text.len() / pieces.max(1)).max(1);
+    let key = memchr::memmem::find_iter(bytes, b"\"topics\"").find(|&at| {
+        let colon = skip_json_space(bytes, at + 8);
+        bytes.get(colon) == Some(&b':')
+    })?;
+    let open = skip_json_space(bytes, skip_json_space(bytes, key + 8) + 1);
+    if bytes.get(open) != Some(&b'[') {
+        return None;
+    }
+    // Where the list ends, if the file is what it seems; if not, the head
+    // with this tail or the last piece fails to parse.
+    let close = memchr::memrchr(b']', bytes)?;
+    let first = skip_json_space(bytes, open + 1);
+    if first >= close || bytes[first] != b'{' {
+        return None;
+    }
+    let mut cuts = vec![(first, count_lines(&bytes[..first]))];
+    // Items are cut at the first item's indentation, so nested objects on
+    // lines of their own are passed over.
+    let first_line = memchr::memrchr(b'\n', &bytes[..first]).map_or(0, |i| i + 1);
+    let mut indent = bytes[first_line..first]
+        .iter()
+        .all(|&b| b == b' ' || b == b'\t')
+        .then_some(first - first_line);
+    let mut line_no = cuts[0].1;
+    let mut next_cut = first + step;
+    for newline in memchr::memchr_iter(b'\n', &bytes[first..close]) {
+        line_no = line_no.checked_add(1)?;
+        let start = first + newline + 1;
+        if start < next_cut {
+            continue;
+        }
+        let item = start
+            + bytes[start..close]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
+        let after_comma = bytes[..start]
+            .iter()
+            .rev()
+            .find(|&&b| !is_json_space(b as char))
+            == Some(&b',');
+        if item < close
+            && bytes[item] == b'{'
+            && after_comma
+            && *indent.get_or_insert(item - start) == item - start
+        {
+            cuts.push((item, line_no));
+            next_cut = item + step;
+        }
+    }
+    if cuts.len() < 2 {
+        return None;
+    }
+    let list_lines = line_no - cuts[0].1 + count_lines(&bytes[open..first]);
+    let last_line = memchr::memrchr(b'\n', &bytes[..close])
+        .map_or(0, |i| i + 1)
+        .max(open + 1);
+    let gap = (list_lines as usize, text[last_line..close].chars().count());
+    let pieces = cuts
+        .iter()
+        .enumerate()
+        .map(|(n, &(at, lines_before))| Piece {
+            text: &text[at..cuts.get(n + 1).map_or(close, |c| c.0)],
+            lines_before,
+        })
+        .collect();
+    Some(Plan {
+        format: Format::Json,
+        text,
+        head: &text[..=open],
+        tail: &text[close..],
+        gap,
+        pieces,
+    })
+}
+
+fn is_json_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+/// The first offset from `at` on that is not JSON white space.
+fn skip_json_space(bytes: &[u8], at: usize) -> usize {
+    at + bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&b| is_json_space(b as char))
+        .count()
+}
+
+fn count_lines(bytes: &[u8]) -> u32 {
+    u32::try_from(memchr::memchr_iter(b'\n', bytes).count()).unwrap_or(u32::MAX)
 }
 
 /// `topics:` alone on its line, but for spaces and a comment.
@@ -155,31 +283,46 @@ fn is_item(content: &str) -> bool {
 /// thread, which also gives the exact diagnostic.
 pub fn parse(source: &SourceFile, sink: &mut dyn FileSink, threads: usize) -> Option<RawHead> {
     let text = source.text();
-    if threads < 2 || text.len() < MIN_SPLIT_BYTES || crate::load::is_json(source) {
+    if threads < 2 || text.len() < MIN_SPLIT_BYTES {
         return None;
     }
     // Small pieces keep few topics waiting for their turn and let memory
     // freed by one thread be reused soon; a parser costs next to nothing.
     let pieces = (threads * 8).max(text.len() / PIECE_BYTES);
-    parse_plan(&plan(text, pieces)?, text, sink, threads)
+    let plan = if crate::load::is_json(source) {
+        plan_json(text, pieces)
+    } else {
+        plan(text, pieces)
+    };
+    parse_plan(&plan?, sink, threads)
 }
 
 /// Parses a [`Plan`] on `threads` threads; see [`parse`].
-pub fn parse_plan(
-    plan: &Plan<'_>,
-    text: &str,
-    sink: &mut dyn FileSink,
-    threads: usize,
-) -> Option<RawHead> {
+pub fn parse_plan(plan: &Plan<'_>, sink: &mut dyn FileSink, threads: usize) -> Option<RawHead> {
+    let text = plan.text;
     let len = text.len();
-    let head = RawFile::collect(|s| {
-        serde_saphyr::with_deserializer_from_str_with_options(
-            plan.head,
-            options(plan.head.len(), len),
-            |de| FileSeed(s).deserialize(de),
-        )
-    })
-    .ok()?;
+    let head = match plan.format {
+        Format::Yaml => RawFile::collect(|s| {
+            serde_saphyr::with_deserializer_from_str_with_options(
+                plan.head,
+                options(plan.head.len(), len),
+                |de| FileSeed(s).deserialize(de),
+            )
+        })
+        .ok()?,
+        Format::Json => {
+            // The head and the tail with the list emptied into as many line
+            // breaks and spaces, so every position in them is the file's.
+            let (lines, columns) = plan.gap;
+            let mut head =
+                String::with_capacity(plan.head.len() + lines + columns + plan.tail.len());
+            head.push_str(plan.head);
+            head.extend(std::iter::repeat_n('\n', lines));
+            head.extend(std::iter::repeat_n(' ', columns));
+            head.push_str(plan.tail);
+            RawFile::collect(|s| crate::json_input::parse_json_text(&head, s)).ok()?
+        }
+    };
     if !head.topics.is_empty() {
         return None;
     }
@@ -187,7 +330,7 @@ pub fn parse_plan(
     // more than the whole file could.
     let replays = crate::load::replay_limit(len) / plan.pieces.len();
     let shared = Shared {
-        pieces: &plan.pieces,
+        plan,
         replays,
         next: AtomicUsize::new(0),
         failed: AtomicBool::new(false),
@@ -198,7 +341,10 @@ pub fn parse_plan(
         changed: Condvar::new(),
         window: threads * 4,
     };
-    sink.expect(crate::load::expected_topics(text, false));
+    sink.expect(crate::load::expected_topics(
+        text,
+        plan.format == Format::Json,
+    ));
     let head = head.feed(sink);
     let fed = std::thread::scope(|scope| {
         for _ in 1..threads {
@@ -215,7 +361,7 @@ pub fn parse_plan(
 
 /// What the threads share while reading the pieces.
 struct Shared<'p, 't> {
-    pieces: &'p [Piece<'t>],
+    plan: &'p Plan<'t>,
     replays: usize,
     /// The next piece nobody has taken.
     next: AtomicUsize,
@@ -239,7 +385,7 @@ impl Shared<'_, '_> {
     fn work(&self) {
         loop {
             let n = self.next.fetch_add(1, Ordering::Relaxed);
-            if n >= self.pieces.len() {
+            if n >= self.plan.pieces.len() {
                 return;
             }
             {
@@ -264,7 +410,7 @@ impl Shared<'_, '_> {
     /// The calling thread: hands the pieces on in order, reading itself any
     /// piece no helper has taken. False when some piece failed.
     fn feed(&self, sink: &mut dyn FileSink) -> bool {
-        for n in 0..self.pieces.len() {
+        for n in 0..self.plan.pieces.len() {
             loop {
                 if self.failed.load(Ordering::Relaxed) {
                     return false;
@@ -281,7 +427,7 @@ impl Shared<'_, '_> {
                     }
                     break;
                 }
-                if mine < self.pieces.len() {
+                if mine < self.plan.pieces.len() {
                     let mut topics = Vec::new();
                     if self.read(mine, &mut Buffer(&mut topics)).is_none() {
                         return false;
@@ -302,17 +448,25 @@ impl Shared<'_, '_> {
 
     /// Reads piece `n` into `sink`, its positions moved to the file's lines.
     fn read(&self, n: usize, sink: &mut dyn FileSink) -> Option<()> {
-        let piece = &self.pieces[n];
-        let mut options = options(piece.text.len(), piece.text.len());
-        options.alias_limits.max_total_replayed_events = self.replays;
+        let piece = &self.plan.pieces[n];
         let mut shifted = Shift {
             lines: piece.lines_before,
             sink,
         };
-        serde_saphyr::with_deserializer_from_str_with_options(piece.text, options, |de| {
-            TopicsSeed(&mut shifted).deserialize(de)
-        })
-        .ok()
+        match self.plan.format {
+            Format::Yaml => {
+                let mut options = options(piece.text.len(), piece.text.len());
+                options.alias_limits.max_total_replayed_events = self.replays;
+                serde_saphyr::with_deserializer_from_str_with_options(piece.text, options, |de| {
+                    TopicsSeed(&mut shifted).deserialize(de)
+                })
+                .ok()
+            }
+            Format::Json => {
+                let last = n + 1 == self.plan.pieces.len();
+                crate::json_input::parse_piece(self.plan.text, piece.text, last, &mut shifted)
+            }
+        }
     }
 
     fn fail(&self) {

@@ -8,30 +8,36 @@ use prereq::schema::RawFile;
 use prereq::source::SourceFile;
 use prereq::split;
 
-/// The one-thread reading, as text to compare.
-fn whole(text: &str) -> String {
-    format!(
-        "{:?}",
-        prereq::load::parse(&SourceFile::new("t.yaml", text))
-    )
+/// The one-thread reading of a file called `name`, as text to compare.
+fn whole(name: &str, text: &str) -> String {
+    format!("{:?}", prereq::load::parse(&SourceFile::new(name, text)))
+}
+
+/// How a file called `name` is cut into about `pieces` pieces.
+fn plan<'t>(name: &str, text: &'t str, pieces: usize) -> Option<split::Plan<'t>> {
+    if name.ends_with(".json") {
+        split::plan_json(text, pieces)
+    } else {
+        split::plan(text, pieces)
+    }
 }
 
 /// The reading in about `pieces` pieces on `threads` threads; `None` when
 /// the file is not cut or a piece failed.
-fn in_pieces(text: &str, pieces: usize, threads: usize) -> Option<String> {
-    let plan = split::plan(text, pieces)?;
-    let raw = RawFile::collect(|sink| split::parse_plan(&plan, text, sink, threads).ok_or(()));
+fn in_pieces(name: &str, text: &str, pieces: usize, threads: usize) -> Option<String> {
+    let plan = plan(name, text, pieces)?;
+    let raw = RawFile::collect(|sink| split::parse_plan(&plan, sink, threads).ok_or(()));
     raw.ok().map(|raw| format!("{:?}", Ok::<_, ()>(raw)))
 }
 
-fn assert_same_in_pieces(text: &str, pieces: usize) {
-    let expected = whole(text);
+fn assert_same_in_pieces(name: &str, text: &str, pieces: usize) {
+    let expected = whole(name, text);
     assert!(
         expected.starts_with("Ok("),
         "the file itself must load: {expected}"
     );
     for threads in [1, 2, 4] {
-        let got = in_pieces(text, pieces, threads).expect("the file is cut and every piece parses");
+        let got = in_pieces(name, text, pieces, threads).expect("cut, and every piece parses");
         assert_eq!(got, expected, "{threads} threads, {pieces} pieces");
     }
 }
@@ -88,8 +94,9 @@ fn generated_curricula_read_alike_in_pieces() {
     for seed in 1..4 {
         let mut options = GenerateOptions::new(2_000);
         options.seed = seed;
-        let text = generate(&options).to_yaml();
-        assert_same_in_pieces(&text, 37);
+        let curriculum = generate(&options);
+        assert_same_in_pieces("t.yaml", &curriculum.to_yaml(), 37);
+        assert_same_in_pieces("t.json", &curriculum.to_json(), 37);
     }
 }
 
@@ -98,8 +105,8 @@ fn values_over_several_lines_read_alike_in_pieces() {
     for k in [0, 2, 4] {
         let text = awkward_file(k, 120);
         // More pieces than topics: a cut before every item.
-        assert_same_in_pieces(&text, 500);
-        assert_same_in_pieces(&text.replace('\n', "\r\n"), 500);
+        assert_same_in_pieces("t.yaml", &text, 500);
+        assert_same_in_pieces("t.yaml", &text.replace('\n', "\r\n"), 500);
     }
 }
 
@@ -127,16 +134,21 @@ fn pieces_start_at_items_and_cover_the_list() {
     }
 }
 
+fn assert_only_plain_is_cut(name: &str, plain: &str, others: &[String]) {
+    assert!(plan(name, plain, 3).is_some(), "the plain shape is cut");
+    for text in others {
+        assert!(
+            plan(name, text, 3).is_none(),
+            "cut although it should not be:\n{text}"
+        );
+    }
+}
+
 #[test]
 fn files_the_cuts_could_misread_stay_whole() {
     let list =
         "topics:\n  - id: a\n    title: A\n  - id: b\n    title: B\n  - id: c\n    title: C\n";
-    let cut = |text: &str| split::plan(text, 3).is_some();
-    assert!(
-        cut(&format!("version: 1\n{list}")),
-        "the plain shape is cut"
-    );
-    for text in [
+    let misread = [
         // No list of topics, or one that is not a block sequence.
         "version: 1\nsections: []\n".to_owned(),
         "version: 1\ntopics: []\n".to_owned(),
@@ -154,9 +166,8 @@ fn files_the_cuts_could_misread_stay_whole() {
         format!("!!str version: 1\n{list}"),
         format!("{{version: 1}}\n{list}"),
         format!("version: 1\n---\n{list}"),
-    ] {
-        assert!(!cut(&text), "cut although it should not be:\n{text}");
-    }
+    ];
+    assert_only_plain_is_cut("t.yaml", &format!("version: 1\n{list}"), &misread);
 }
 
 /// A double-quoted title may go on at any indentation, even on a line that
@@ -167,7 +178,7 @@ fn a_cut_inside_a_quoted_value_falls_back() {
     let text =
         "version: 1\ntopics:\n  - id: a\n    title: \"A\n  - id: b\"\n  - id: c\n    title: C\n";
     assert!(split::plan(text, 10).is_some());
-    assert_eq!(in_pieces(text, 10, 2), None);
+    assert_eq!(in_pieces("t.yaml", text, 10, 2), None);
     let catalog = prereq::load::catalog(&SourceFile::new("t.yaml", text)).expect("loads");
     assert_eq!(catalog.topics[0].title, "A - id: b");
 }
@@ -181,9 +192,88 @@ fn an_alias_to_another_piece_falls_back() {
         text.push_str(&format!("  - id: t{i}\n    title: T\n"));
     }
     text.push_str("  - id: z\n    title: *shared\n");
-    assert_eq!(in_pieces(&text, 22, 2), None);
+    assert_eq!(in_pieces("t.yaml", &text, 22, 2), None);
     let catalog = prereq::load::catalog(&SourceFile::new("t.yaml", text)).expect("loads");
     assert_eq!(catalog.topics.last().unwrap().title, "Shared");
+}
+
+/// Pretty-printed JSON whose topics hold nested objects on lines of their
+/// own, and strings with escapes and wide characters before the values
+/// that positions point at.
+fn awkward_json(topics: usize) -> String {
+    let list: Vec<serde_json::Value> = (0..topics)
+        .map(|i| {
+            serde_json::json!({
+                "title": format!("Tópico \"{i}\"\n — ünïcode"),
+                "id": format!("t{i}"),
+                "aliases": [format!("alias-{i}")],
+                "hours": i % 5 + 1,
+                "requires": [{"because": "needs it, {really}", "topic": format!("t{}", i.saturating_sub(1))}],
+                "recommends": [format!("t{}", i.saturating_sub(2))],
+                "resources": [
+                    {"title": "one", "url": format!("https://example.com/{i}"), "kind": "blog"},
+                    {"title": "two, {x}", "url": "http://example.org/", "kind": "paper"}
+                ]
+            })
+        })
+        .collect();
+    let file = serde_json::json!({
+        "version": 1,
+        "title": "Awkward \"topics\": [",
+        "sections": [{"id": "s", "title": "S"}],
+        "topics": list,
+    });
+    serde_json::to_string_pretty(&file).unwrap()
+}
+
+#[test]
+fn nested_json_objects_read_alike_in_pieces() {
+    let text = awkward_json(150);
+    assert_same_in_pieces("t.json", &text, 400);
+    assert_same_in_pieces("t.json", &text.replace('\n', "\r\n"), 400);
+    // Every cut is at an item of the list, none at a nested object.
+    let plan = split::plan_json(&text, 400).expect("cut");
+    assert_eq!(plan.pieces.len(), 150);
+}
+
+#[test]
+fn json_files_the_cuts_cannot_use_stay_whole() {
+    let list = "\"topics\": [\n  {\"id\": \"a\", \"title\": \"A\"},\n  {\"id\": \"b\", \"title\": \"B\"},\n  {\"id\": \"c\", \"title\": \"C\"}\n]";
+    let unusable = [
+        // Not a list, or no list at all.
+        "{\"version\": 1, \"topics\": {}}".to_owned(),
+        "{\"version\": 1}".to_owned(),
+        // Everything on one line.
+        format!("{{\"version\": 1, {}}}", list.replace('\n', "")),
+    ];
+    assert_only_plain_is_cut(
+        "t.json",
+        &format!("{{\"version\": 1, {list}}}\n"),
+        &unusable,
+    );
+}
+
+/// A list that does not end at the file's last `]` fails in its last piece,
+/// or the head and tail fail, and the file is read whole.
+#[test]
+fn a_json_list_that_does_not_end_at_the_last_bracket_falls_back() {
+    let list = "\"topics\": [\n  {\"id\": \"a\", \"title\": \"A\", \"section\": \"s\"},\n  {\"id\": \"b\", \"title\": \"B\"}\n]";
+    let sections = "\"sections\": [{\"id\": \"s\", \"title\": \"S\"}]";
+    let loads = format!("{{\"version\": 1, {list}, {sections}}}");
+    let fails = format!("{{\"version\": 1, {sections}, {list}}}\n[]");
+    for text in [&loads, &fails] {
+        assert!(split::plan_json(text, 100).is_some(), "{text}");
+        assert_eq!(in_pieces("t.json", text, 100, 2), None, "{text}");
+    }
+    let catalog = prereq::load::catalog(&SourceFile::new("t.json", loads)).expect("loads");
+    assert_eq!(catalog.topics.len(), 2);
+    let source = SourceFile::new("t.json", fails);
+    let report = prereq::check::check(&source, &Default::default());
+    assert_eq!(
+        report.diagnostics,
+        vec![*prereq::load::parse(&source).unwrap_err()]
+    );
+    assert_eq!(report.diagnostics[0].message, "trailing characters");
 }
 
 /// A large file goes through the pieces; an error anywhere in it is reported
@@ -192,17 +282,33 @@ fn an_alias_to_another_piece_falls_back() {
 fn a_large_file_is_read_in_pieces_and_its_errors_are_the_same() {
     let mut options = GenerateOptions::new(12_000);
     options.seed = 7;
-    let text = generate(&options).to_yaml();
-    assert!(text.len() > split::MIN_SPLIT_BYTES);
-    let source = SourceFile::new("big.yaml", text.as_str());
-    let raw = RawFile::collect(|sink| split::parse(&source, sink, 2).ok_or(()));
-    assert_eq!(format!("{:?}", raw.map_err(|_| ())), whole(&text));
+    let curriculum = generate(&options);
+    let yaml = curriculum.to_yaml();
+    let json = curriculum.to_json();
+    for (name, text, typo) in [
+        (
+            "big.yaml",
+            &yaml,
+            ("  - id: t9000\n", "  - id: t9000\n    titel: typo\n"),
+        ),
+        (
+            "big.json",
+            &json,
+            ("{\"id\": \"t9000\",", "{\"id\": \"t9000\", \"titel\": 1,"),
+        ),
+    ] {
+        assert!(text.len() > split::MIN_SPLIT_BYTES);
+        let source = SourceFile::new(name, text.as_str());
+        let raw = RawFile::collect(|sink| split::parse(&source, sink, 2).ok_or(()));
+        assert_eq!(format!("{:?}", raw.map_err(|_| ())), whole(name, text));
 
-    let broken = text.replace("  - id: t9000\n", "  - id: t9000\n    titel: typo\n");
-    let source = SourceFile::new("big.yaml", broken.as_str());
-    assert!(RawFile::collect(|sink| split::parse(&source, sink, 2).ok_or(())).is_err());
-    let report = prereq::check::check(&source, &Default::default());
-    let expected = prereq::load::parse(&source).expect_err("the typo is an error");
-    assert_eq!(report.diagnostics, vec![*expected]);
-    assert!(report.diagnostics[0].pos().line > 50_000);
+        let broken = text.replace(typo.0, typo.1);
+        assert_ne!(&broken, text);
+        let source = SourceFile::new(name, broken.as_str());
+        assert!(RawFile::collect(|sink| split::parse(&source, sink, 2).ok_or(())).is_err());
+        let report = prereq::check::check(&source, &Default::default());
+        let expected = prereq::load::parse(&source).expect_err("the typo is an error");
+        assert_eq!(report.diagnostics, vec![*expected], "{name}");
+        assert!(report.diagnostics[0].pos().line > 9_000, "{name}");
+    }
 }
