@@ -213,10 +213,7 @@ pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     // Most labels need no escape: copied whole rather than char by char.
-    if !text
-        .bytes()
-        .any(|b| matches!(b, b'"' | b'\\' | b'&') || b.is_ascii_control() || b >= 0x80)
-    {
+    if !needs_escape(text) {
         out.push_str(text);
         out.push('"');
         return out;
@@ -235,6 +232,12 @@ pub fn quote(text: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Whether [`quote`] changes anything in `text` but adding the quotes.
+fn needs_escape(text: &str) -> bool {
+    text.bytes()
+        .any(|b| matches!(b, b'"' | b'\\' | b'&') || b.is_ascii_control() || b >= 0x80)
 }
 
 fn esc(text: &str) -> Id {
@@ -312,10 +315,13 @@ pub fn write_dot(
     )?;
 
     let mut by_section: Vec<Vec<TopicId>> = vec![Vec::new(); catalog.sections.len()];
+    // Node and edge statements are most of the text: written directly, in
+    // graphviz-rust's form, from one reused buffer for their ids.
+    let mut scratch = String::new();
     for id in catalog.ids().filter(|id| plan.shown[id.index()]) {
         match catalog.topic(id).section {
             Some(section) => by_section[section.index()].push(id),
-            None => dot.statement(TOP, &node(catalog, id, plan))?,
+            None => write_node(dot.out, TOP, catalog, id, plan, &mut scratch)?,
         }
     }
     for (index, members) in by_section.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
@@ -327,27 +333,20 @@ pub fn write_dot(
         dot.statement(INNER, &attr("color", esc("#999999")))?;
         dot.statement(INNER, &attr("fontsize", plain("16")))?;
         for &topic in members {
-            dot.statement(INNER, &node(catalog, topic, plan))?;
+            write_node(dot.out, INNER, catalog, topic, plan, &mut scratch)?;
         }
         writeln!(dot.out, "{TOP}}}")?;
     }
 
     for &(from, to, kind) in &plan.edges {
-        let mut attributes = vec![attr(
-            "id",
-            esc(&edge_id(&catalog.topic(from).id, &catalog.topic(to).id)),
-        )];
-        if kind == EdgeKind::Recommends {
-            attributes.push(attr("style", plain("dashed")));
-            attributes.push(attr("color", esc(SOFT_EDGE)));
-        }
-        dot.statement(
-            TOP,
-            &Edge {
-                ty: EdgeTy::Pair(vertex(catalog, from), vertex(catalog, to)),
-                attributes,
-            },
-        )?;
+        let (from, to) = (&catalog.topic(from).id, &catalog.topic(to).id);
+        scratch.clear();
+        scratch.push_str("edge:");
+        scratch.push_str(from);
+        scratch.push(':');
+        scratch.push_str(to);
+        let attributes = edge_attributes(&scratch, kind);
+        write_statement(dot.out, TOP, &Head::Edge(from, to), &attributes)?;
     }
     if plan.topics() <= STACKED_SECTIONS_MAX_TOPICS {
         section_order(&mut dot, catalog, &by_section)?;
@@ -501,28 +500,119 @@ fn vertex(catalog: &Catalog, topic: TopicId) -> Vertex {
     Vertex::N(NodeId(esc(&catalog.topic(topic).id), None))
 }
 
-fn node(catalog: &Catalog, topic_id: TopicId, plan: &Plan) -> Node {
+/// A value in an attribute list of a node or edge statement.
+#[derive(Debug, Clone, Copy)]
+enum Value<'a> {
+    /// Written as it stands: a keyword or a number.
+    Plain(&'a str),
+    /// Written quoted, as [`quote`] does.
+    Quoted(&'a str),
+}
+
+/// What a node or edge statement is about.
+enum Head<'a> {
+    /// A topic's node, by id.
+    Node(&'a str),
+    /// An edge between two topics, by id.
+    Edge(&'a str, &'a str),
+}
+
+/// The attributes of a topic's node; `id` is its [`node_id`].
+fn node_attributes<'a>(
+    catalog: &'a Catalog,
+    topic_id: TopicId,
+    plan: &Plan,
+    id: &'a str,
+) -> Vec<(&'static str, Value<'a>)> {
     let topic = catalog.topic(topic_id);
-    let mut attributes = vec![
-        attr("label", esc(&topic.title)),
-        attr("id", esc(&node_id(&topic.id))),
-    ];
+    let mut attributes = Vec::with_capacity(9);
+    attributes.push(("label", Value::Quoted(&topic.title)));
+    attributes.push(("id", Value::Quoted(id)));
     if let Some(summary) = &topic.summary {
-        attributes.push(attr("tooltip", esc(summary)));
+        attributes.push(("tooltip", Value::Quoted(summary)));
     }
     if let Some(resource) = topic.resources.iter().find(|r| is_web_url(&r.url)) {
-        attributes.push(attr("URL", esc(&resource.url)));
-        attributes.push(attr("target", esc("_blank")));
+        attributes.push(("URL", Value::Quoted(&resource.url)));
+        attributes.push(("target", Value::Quoted("_blank")));
     }
     if plan.goal[topic_id.index()] {
-        attributes.push(attr("fillcolor", esc(GOAL_FILL)));
-        attributes.push(attr("penwidth", plain("2")));
+        attributes.push(("fillcolor", Value::Quoted(GOAL_FILL)));
+        attributes.push(("penwidth", Value::Plain("2")));
     } else if plan.known[topic_id.index()] {
-        attributes.push(attr("fillcolor", esc(KNOWN_FILL)));
-        attributes.push(attr("fontcolor", esc(KNOWN_TEXT)));
-        attributes.push(attr("color", esc(KNOWN_TEXT)));
+        attributes.push(("fillcolor", Value::Quoted(KNOWN_FILL)));
+        attributes.push(("fontcolor", Value::Quoted(KNOWN_TEXT)));
+        attributes.push(("color", Value::Quoted(KNOWN_TEXT)));
     }
-    Node::new(NodeId(esc(&topic.id), None), attributes)
+    attributes
+}
+
+/// The attributes of an edge; `id` is its [`edge_id`].
+fn edge_attributes(id: &str, kind: EdgeKind) -> Vec<(&'static str, Value<'_>)> {
+    let mut attributes = vec![("id", Value::Quoted(id))];
+    if kind == EdgeKind::Recommends {
+        attributes.push(("style", Value::Plain("dashed")));
+        attributes.push(("color", Value::Quoted(SOFT_EDGE)));
+    }
+    attributes
+}
+
+fn write_node(
+    out: &mut impl Write,
+    indent: &str,
+    catalog: &Catalog,
+    topic: TopicId,
+    plan: &Plan,
+    scratch: &mut String,
+) -> io::Result<()> {
+    let id = &catalog.topic(topic).id;
+    scratch.clear();
+    scratch.push_str("topic:");
+    scratch.push_str(id);
+    let attributes = node_attributes(catalog, topic, plan, scratch);
+    write_statement(out, indent, &Head::Node(id), &attributes)
+}
+
+/// Writes a node or edge statement as a line, exactly as graphviz-rust
+/// prints it: `"a"[k=v k="w"]` or `"a" -> "b" [k=v]`.
+fn write_statement(
+    out: &mut impl Write,
+    indent: &str,
+    head: &Head<'_>,
+    attributes: &[(&str, Value<'_>)],
+) -> io::Result<()> {
+    out.write_all(indent.as_bytes())?;
+    match *head {
+        Head::Node(id) => write_quoted(out, id)?,
+        Head::Edge(from, to) => {
+            write_quoted(out, from)?;
+            out.write_all(b" -> ")?;
+            write_quoted(out, to)?;
+            out.write_all(b" ")?;
+        }
+    }
+    out.write_all(b"[")?;
+    for (n, (key, value)) in attributes.iter().enumerate() {
+        if n > 0 {
+            out.write_all(b" ")?;
+        }
+        out.write_all(key.as_bytes())?;
+        out.write_all(b"=")?;
+        match *value {
+            Value::Plain(text) => out.write_all(text.as_bytes())?,
+            Value::Quoted(text) => write_quoted(out, text)?,
+        }
+    }
+    out.write_all(b"]\n")
+}
+
+/// Writes `text` as [`quote`] returns it.
+fn write_quoted(out: &mut impl Write, text: &str) -> io::Result<()> {
+    if needs_escape(text) {
+        return out.write_all(quote(text).as_bytes());
+    }
+    out.write_all(b"\"")?;
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\"")
 }
 
 /// The line confirming a picture was written: what it shows.
@@ -542,4 +632,69 @@ pub fn written(file: &str, plan: &Plan) -> String {
     }
     line.push('\n');
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same statement built as graphviz-rust's own structures.
+    fn printed(head: &Head<'_>, attributes: &[(&str, Value<'_>)]) -> String {
+        let attributes = attributes
+            .iter()
+            .map(|&(key, value)| match value {
+                Value::Plain(text) => attr(key, plain(text)),
+                Value::Quoted(text) => attr(key, esc(text)),
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut dot = DotWriter::new(&mut out);
+        match *head {
+            Head::Node(id) => dot.statement(TOP, &Node::new(NodeId(esc(id), None), attributes)),
+            Head::Edge(from, to) => dot.statement(
+                TOP,
+                &Edge {
+                    ty: EdgeTy::Pair(
+                        Vertex::N(NodeId(esc(from), None)),
+                        Vertex::N(NodeId(esc(to), None)),
+                    ),
+                    attributes,
+                },
+            ),
+        }
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn written(head: &Head<'_>, attributes: &[(&str, Value<'_>)]) -> String {
+        let mut out = Vec::new();
+        write_statement(&mut out, TOP, head, attributes).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn statements_are_written_as_graphviz_rust_prints_them() {
+        let odd = "a \"quoted\" back\\slash & ampersand,\r\nnew line, tab\t, ünïcode";
+        let attributes = [
+            ("label", Value::Quoted(odd)),
+            ("id", Value::Quoted("topic:t-1")),
+            ("penwidth", Value::Plain("2")),
+            ("color", Value::Quoted("")),
+        ];
+        for head in [
+            Head::Node("t-1"),
+            Head::Node(odd),
+            Head::Edge("a", "b"),
+            Head::Edge(odd, "b"),
+        ] {
+            for n in 1..=attributes.len() {
+                let expected = printed(&head, &attributes[..n]);
+                assert_eq!(written(&head, &attributes[..n]), expected);
+            }
+        }
+        assert_eq!(
+            written(&Head::Edge("a", "b"), &attributes[2..3]),
+            "  \"a\" -> \"b\" [penwidth=2]\n"
+        );
+    }
 }
