@@ -378,7 +378,10 @@ pub fn is_kebab_case(id: &str) -> bool {
 /// author wrote (views on one line flatten it themselves).
 fn printable(text: String) -> String {
     let replace = |c: char| c.is_control() && c != '\n';
-    if !text.contains(replace) {
+    // Control characters are bytes below 0x20, 0x7f, or 0xc2 0x80-0x9f; a
+    // text with none of those bytes is kept without decoding it.
+    let maybe = |b: &u8| (*b < 0x20 && *b != b'\n') || *b == 0x7f || *b == 0xc2;
+    if !text.as_bytes().iter().any(maybe) || !text.contains(replace) {
         return text;
     }
     text.chars()
@@ -784,7 +787,7 @@ impl CatalogBuilder {
     /// Records `name` as taken by topic `id`; reports a clash if it already was
     /// (the first one keeps it).
     fn claim(&mut self, name: &str, id: TopicId, pos: Pos, is_alias: bool) {
-        match self.names.entry(name.to_lowercase()) {
+        match self.names.entry(lowercase(name).into_owned()) {
             Entry::Vacant(slot) => {
                 slot.insert((id, NameOwner { pos, is_alias }));
             }

@@ -2,6 +2,7 @@
 //! Every view fits 80 columns, but for urls, which are never broken.
 
 use std::fmt::Write;
+use std::io;
 
 use anstyle::Style;
 
@@ -136,6 +137,37 @@ pub(crate) fn written(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Text written with `fmt::Write` going straight to an `io::Write`. The
+/// first I/O error is kept, and stops every later write, since `fmt::Error`
+/// carries no cause.
+struct IoText<'w> {
+    out: &'w mut dyn io::Write,
+    error: Option<io::Error>,
+}
+
+impl<'w> IoText<'w> {
+    fn new(out: &'w mut dyn io::Write) -> Self {
+        Self { out, error: None }
+    }
+
+    /// What writing came to: the first error, if any.
+    fn finish(self) -> io::Result<()> {
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl Write for IoText<'_> {
+    fn write_str(&mut self, text: &str) -> std::fmt::Result {
+        if self.error.is_some() {
+            return Err(std::fmt::Error);
+        }
+        self.out.write_all(text.as_bytes()).map_err(|err| {
+            self.error = Some(err);
+            std::fmt::Error
+        })
+    }
+}
+
 /// `n` and the noun that fits it: `1 topic`, `2 topics`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -152,7 +184,7 @@ fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
 /// One topic line: `lead`, the title (with its id if it fits), and `right`
 /// aligned to the right margin.
 fn topic_line(
-    out: &mut String,
+    out: &mut dyn Write,
     catalog: &Catalog,
     lead: &str,
     id: TopicId,
@@ -179,7 +211,7 @@ fn topic_line(
 
 /// The topic's resources that `options` asks for, indented by `indent`.
 fn resource_lines(
-    out: &mut String,
+    out: &mut dyn Write,
     catalog: &Catalog,
     id: TopicId,
     indent: usize,
@@ -207,7 +239,7 @@ fn hours_label(h: Option<f64>) -> String {
 
 /// Wraps `text` to the width, with `first` before the first line and
 /// `rest` before the others.
-fn wrapped(out: &mut String, text: &str, first: &str, rest: &str) {
+fn wrapped(out: &mut dyn Write, text: &str, first: &str, rest: &str) {
     for line in textwrap::wrap(
         text,
         textwrap::Options::new(WIDTH)
@@ -222,18 +254,17 @@ fn wrapped(out: &mut String, text: &str, first: &str, rest: &str) {
 
 /// The opening lines of a view: the heading, wrapped and bold, and how many
 /// known topics leave the path.
-fn header(out: &mut String, heading: &str, path: &StudyPath, options: TextOptions) {
+fn header(out: &mut dyn Write, heading: &str, path: &StudyPath, options: TextOptions) {
     let mut heading_text = String::new();
     wrapped(&mut heading_text, heading, "", "  ");
-    out.push_str(&options.bold(heading_text.trim_end()));
-    out.push('\n');
+    let _ = writeln!(out, "{}", options.bold(heading_text.trim_end()));
     if !path.known.is_empty() {
         let _ = writeln!(out, "{}", known_line(path.known.len()));
     }
 }
 
 /// The closing lines of a path view: the total and the critical chain.
-fn path_summary(out: &mut String, catalog: &Catalog, path: &StudyPath) {
+fn path_summary(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath) {
     let _ = writeln!(out, "\nTotal: {}", hours_text(path.total_hours));
     let chain = plan::critical_chain(catalog, path);
     let _ = writeln!(
@@ -268,6 +299,31 @@ pub fn path(
     options: TextOptions,
 ) -> String {
     let mut out = String::new();
+    path_into(&mut out, catalog, path, layout, options);
+    out
+}
+
+/// Writes [`path`]'s view to `out` as it is made, so a path of a hundred
+/// thousand topics is never held whole.
+pub fn write_path(
+    out: &mut dyn io::Write,
+    catalog: &Catalog,
+    path: &StudyPath,
+    layout: Layout<'_>,
+    options: TextOptions,
+) -> io::Result<()> {
+    let mut text = IoText::new(out);
+    path_into(&mut text, catalog, path, layout, options);
+    text.finish()
+}
+
+fn path_into(
+    out: &mut dyn Write,
+    catalog: &Catalog,
+    path: &StudyPath,
+    layout: Layout<'_>,
+    options: TextOptions,
+) {
     let goals = goal_titles(catalog, &path.goals);
     let count = plural(path.topics.len(), "topic", "topics");
     let total = hours_text(path.total_hours);
@@ -283,24 +339,23 @@ pub fn path(
             plural(plan.total_weeks() as usize, "week", "weeks")
         ),
     };
-    header(&mut out, &heading, path, options);
+    header(out, &heading, path, options);
     if path.topics.is_empty() {
         let _ = writeln!(
             out,
             "\nNothing left to study: you know every topic on the way."
         );
-        return out;
+        return;
     }
     match layout {
-        Layout::Sections => sections(&mut out, catalog, path, options),
-        Layout::Levels(stages) => levels(&mut out, catalog, stages, options),
-        Layout::Weeks(plan) => weeks(&mut out, catalog, plan, options),
+        Layout::Sections => sections(out, catalog, path, options),
+        Layout::Levels(stages) => levels(out, catalog, stages, options),
+        Layout::Weeks(plan) => weeks(out, catalog, plan, options),
     }
-    path_summary(&mut out, catalog, path);
-    out
+    path_summary(out, catalog, path);
 }
 
-fn sections(out: &mut String, catalog: &Catalog, path: &StudyPath, options: TextOptions) {
+fn sections(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath, options: TextOptions) {
     let mut current_section = None;
     let number_width = path.topics.len().to_string().len();
     for (n, &id) in path.topics.iter().enumerate() {
@@ -316,7 +371,7 @@ fn sections(out: &mut String, catalog: &Catalog, path: &StudyPath, options: Text
     }
 }
 
-fn levels(out: &mut String, catalog: &Catalog, stages: &[Vec<TopicId>], options: TextOptions) {
+fn levels(out: &mut dyn Write, catalog: &Catalog, stages: &[Vec<TopicId>], options: TextOptions) {
     let _ = writeln!(out, "Topics within a stage can be studied side by side.");
     let count: usize = stages.iter().map(Vec::len).sum();
     let number_width = count.to_string().len();
@@ -349,7 +404,7 @@ fn levels(out: &mut String, catalog: &Catalog, stages: &[Vec<TopicId>], options:
     }
 }
 
-fn weeks(out: &mut String, catalog: &Catalog, plan: &WeekPlan, options: TextOptions) {
+fn weeks(out: &mut dyn Write, catalog: &Catalog, plan: &WeekPlan, options: TextOptions) {
     let mut started = vec![false; catalog.topics.len()];
     for week in &plan.weeks {
         let week_hours: f64 = week.items.iter().map(|item| item.hours).sum();
@@ -508,12 +563,24 @@ pub fn why(catalog: &Catalog, why: &Why, options: TextOptions) -> String {
 /// Every topic in reading order under its section heading: title and id.
 pub fn list(catalog: &Catalog) -> String {
     let mut out = String::new();
+    list_into(&mut out, catalog);
+    out
+}
+
+/// Writes [`list`]'s view to `out` as it is made.
+pub fn write_list(out: &mut dyn io::Write, catalog: &Catalog) -> io::Result<()> {
+    let mut text = IoText::new(out);
+    list_into(&mut text, catalog);
+    text.finish()
+}
+
+fn list_into(out: &mut dyn Write, catalog: &Catalog) {
     let mut current_section = None;
     for (n, topic) in catalog.topics.iter().enumerate() {
         if n == 0 || topic.section != current_section {
             current_section = topic.section;
             if n > 0 {
-                out.push('\n');
+                let _ = out.write_char('\n');
             }
             let heading = section_heading_of(catalog, topic);
             let _ = writeln!(out, "{}", truncate(&heading, WIDTH));
@@ -521,7 +588,6 @@ pub fn list(catalog: &Catalog) -> String {
         let line = format!("{} ({})", topic.title, topic.id);
         let _ = writeln!(out, "  {}", truncate(&line, WIDTH - 2));
     }
-    out
 }
 
 /// Everything about one topic: section, aliases, hours, summary, its

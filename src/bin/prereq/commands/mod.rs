@@ -64,7 +64,9 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Render(args) => with_catalog(topics, |catalog| render::run(catalog, args)),
         Command::Html(args) => with_catalog(topics, |catalog| html::run(catalog, args)),
         Command::Show(args) => with_catalog(topics, |catalog| show::run(catalog, args)),
-        Command::List => with_catalog(topics, |catalog| print(&prereq::text::list(catalog))),
+        Command::List => with_catalog(topics, |catalog| {
+            stream(|out| prereq::text::write_list(out, catalog))
+        }),
     }
 }
 

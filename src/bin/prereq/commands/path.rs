@@ -2,7 +2,7 @@ use anyhow::Result;
 use prereq::catalog::Catalog;
 use prereq::plan::{self, Layout};
 
-use super::{Exit, print, resolve_all, study_path, text_options};
+use super::{Exit, print, resolve_all, stream, study_path, text_options};
 use crate::cli::{PathArgs, ViewFormat};
 
 pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<Exit> {
@@ -22,11 +22,12 @@ pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<Exit> {
     } else {
         Layout::Sections
     };
-    print(&match args.format {
-        ViewFormat::Text => {
-            prereq::text::path(catalog, &path, layout, text_options(args.resources))
-        }
-        ViewFormat::Markdown => prereq::markdown::path(catalog, &path, layout),
-        ViewFormat::Json => prereq::json::path(catalog, &path, layout),
-    })
+    match args.format {
+        ViewFormat::Text => stream(|out| {
+            let options = text_options(args.resources);
+            prereq::text::write_path(out, catalog, &path, layout, options)
+        }),
+        ViewFormat::Markdown => print(&prereq::markdown::path(catalog, &path, layout)),
+        ViewFormat::Json => print(&prereq::json::path(catalog, &path, layout)),
+    }
 }

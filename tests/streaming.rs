@@ -1,13 +1,17 @@
-//! `prereq dot` streams the roadmap: writing it to a writer gives the same
-//! text as building it in memory, a writer that fails midway stops it with
-//! that error, and a reader that stops reading is no failure.
+//! The large views stream: `prereq dot`, `prereq path` and `prereq list`
+//! written to a writer give the same text as built in memory, a writer that
+//! fails midway stops them with that error, and a reader that stops reading
+//! is no failure.
 
 use std::io::{self, Read, Write};
 use std::process::{Command, Stdio};
 
 use prereq::catalog::Catalog;
 use prereq::dot::{DotOptions, Plan, to_dot, to_dot_planned, write_dot};
+use prereq::path::{PathOptions, StudyPath};
+use prereq::plan::Layout;
 use prereq::source::SourceFile;
+use prereq::text::{self, TextOptions};
 
 fn handbook() -> Catalog {
     let source = SourceFile::new("topics.yaml", prereq::HANDBOOK.to_owned());
@@ -68,18 +72,15 @@ impl Write for Full {
     }
 }
 
-#[test]
-fn a_failing_writer_stops_the_roadmap_with_its_error() {
-    let catalog = handbook();
-    let options = DotOptions::default();
-    let plan = Plan::new(&catalog, &options);
-    let whole = to_dot(&catalog, &options);
+/// Writes through `write` into writers with room for only part of `whole`:
+/// each stops with the writer's error, after exactly what fitted.
+fn assert_stops_when_full(whole: &str, write: impl Fn(&mut Full) -> io::Result<()>) {
     for room in [0, 1, 100, whole.len() / 2, whole.len() - 1] {
         let mut out = Full {
             room,
             taken: Vec::new(),
         };
-        let err = write_dot(&mut out, &catalog, &options, &plan).unwrap_err();
+        let err = write(&mut out).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::StorageFull);
         assert_eq!(out.taken, whole.as_bytes()[..room]);
     }
@@ -87,13 +88,46 @@ fn a_failing_writer_stops_the_roadmap_with_its_error() {
         room: whole.len(),
         taken: Vec::new(),
     };
-    write_dot(&mut out, &catalog, &options, &plan).unwrap();
+    write(&mut out).unwrap();
     assert_eq!(out.taken, whole.as_bytes());
 }
 
 #[test]
-fn a_closed_pipe_ends_dot_quietly() {
-    // Far more text than a pipe buffers, so the writer meets the closed end.
+fn a_failing_writer_stops_the_roadmap_with_its_error() {
+    let catalog = handbook();
+    let options = DotOptions::default();
+    let plan = Plan::new(&catalog, &options);
+    assert_stops_when_full(&to_dot(&catalog, &options), |out| {
+        write_dot(out, &catalog, &options, &plan)
+    });
+}
+
+#[test]
+fn text_views_stream_the_same_text() {
+    let catalog = handbook();
+    let rag = catalog.resolve("rag").unwrap();
+    let path = StudyPath::to(&catalog, &[rag], &PathOptions::default());
+    let weeks = prereq::plan::weeks(&catalog, &path, 10.0).unwrap();
+    for layout in [Layout::Sections, Layout::Weeks(&weeks)] {
+        let options = TextOptions::default();
+        let whole = text::path(&catalog, &path, layout, options);
+        assert!(whole.starts_with("Study "), "{whole}");
+        assert_stops_when_full(&whole, |out| {
+            text::write_path(out, &catalog, &path, layout, options)
+        });
+    }
+    let whole = text::list(&catalog);
+    assert!(
+        whole.starts_with("Preliminaries\n  Math (math)\n"),
+        "{whole}"
+    );
+    assert_stops_when_full(&whole, |out| text::write_list(out, &catalog));
+}
+
+/// Runs prereq on a generated file of 5,000 topics with `args`, reads the
+/// first bytes of its output and closes the pipe: far more text than a pipe
+/// buffers, so the writer meets the closed end.
+fn assert_a_closed_pipe_ends_quietly(args: &[&str], head: &str) {
     let options = prereq::generate::GenerateOptions::new(5000);
     let dir = tempfile::tempdir().unwrap();
     let topics = dir.path().join("topics.json");
@@ -101,15 +135,22 @@ fn a_closed_pipe_ends_dot_quietly() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_prereq"))
         .arg("--topics")
         .arg(&topics)
-        .arg("dot")
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut head = [0; 17];
-    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
-    assert_eq!(&head, b"digraph roadmap {");
+    let mut start = vec![0; head.len()];
+    child.stdout.take().unwrap().read_exact(&mut start).unwrap();
+    assert_eq!(String::from_utf8_lossy(&start), head);
     let output = child.wait_with_output().unwrap();
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
-    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(output.status.code(), Some(0), "{args:?}");
+}
+
+#[test]
+fn a_closed_pipe_ends_dot_path_and_list_quietly() {
+    assert_a_closed_pipe_ends_quietly(&["dot"], "digraph roadmap {");
+    assert_a_closed_pipe_ends_quietly(&["path", "t4999"], "Study path to Topic 4999");
+    assert_a_closed_pipe_ends_quietly(&["list"], "Section 0\n  Topic 0 (t0)");
 }
