@@ -17,6 +17,16 @@ pub const WIDTH: usize = 80;
 pub fn hours(h: f64) -> String {
     // Adding zero turns -0.0 (the sum of no hours) into 0.0.
     let rounded = (h * 10.0).round() / 10.0 + 0.0;
+    // Whole tenths print as integers: the float formatter's exact mode is
+    // slow, and a long path prints hours on every line.
+    let tenths = (h * 10.0).round();
+    if (0.0..1e15).contains(&tenths) {
+        let tenths = tenths as u64;
+        return match tenths % 10 {
+            0 => (tenths / 10).to_string(),
+            tenth => format!("{}.{tenth}", tenths / 10),
+        };
+    }
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {
@@ -42,6 +52,10 @@ pub fn section_heading_of(catalog: &Catalog, topic: &Topic) -> String {
 
 /// Shortens `text` to `width` characters, ending in `…` when cut.
 pub fn truncate(text: &str, width: usize) -> String {
+    // Short ASCII text without control characters stays as it is.
+    if text.len() <= width && text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.to_owned();
+    }
     let flat: String = text
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })

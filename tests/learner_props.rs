@@ -203,3 +203,32 @@ proptest! {
         }
     }
 }
+
+/// Hours as the float formatter writes them, rounded to tenths: what
+/// `text::hours` writes with integers.
+fn hours_by_float(h: f64) -> String {
+    let rounded = (h * 10.0).round() / 10.0 + 0.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+proptest! {
+    #[test]
+    fn hours_read_as_the_float_formatter_writes_them(
+        h in prop_oneof![0.0..20.0f64, 0.0..1e7f64, 0.0..1e16f64, (0u32..100_000).prop_map(|t| f64::from(t) / 20.0)]
+    ) {
+        prop_assert_eq!(prereq::text::hours(h), hours_by_float(h));
+    }
+}
+
+#[test]
+fn hours_at_the_edges_read_as_the_float_formatter_writes_them() {
+    for h in [
+        0.0, -0.0, 0.04, 0.05, 0.15, 0.25, 2.45, 2.55, 9.95, 1e15, 2e16, -3.0, -0.25,
+    ] {
+        assert_eq!(prereq::text::hours(h), hours_by_float(h), "{h}");
+    }
+}
