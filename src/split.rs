@@ -348,7 +348,12 @@ pub fn parse_plan(plan: &Plan<'_>, sink: &mut dyn FileSink, threads: usize) -> O
     let head = head.feed(sink);
     let fed = std::thread::scope(|scope| {
         for _ in 1..threads {
-            scope.spawn(|| shared.work());
+            // Without a helper (none could be started) this thread reads
+            // every piece itself.
+            let helper = std::thread::Builder::new().spawn_scoped(scope, || shared.work());
+            if helper.is_err() {
+                break;
+            }
         }
         let fed = shared.feed(sink);
         if !fed {
