@@ -219,10 +219,11 @@ fn redundant_prerequisites(catalog: &Catalog, out: &mut Vec<Diagnostic>) -> usiz
                 .collect();
             d = d.note(format!("chain: {}", names.join(" -> ")));
         }
-        out.push(d.help(format!(
-            "remove `{prereq}` from the requires of `{}` (a study path stays the same), or keep it with `--allow redundant-prerequisite`",
-            topic.id
-        )));
+        // One fixed text for every such edge: the message names both topics,
+        // and a check may hold hundreds of thousands of these.
+        out.push(d.help(
+            "remove it from `requires` (a study path stays the same), or keep it with `--allow redundant-prerequisite`",
+        ));
     }
     redundancy.unchecked
 }

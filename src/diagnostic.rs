@@ -1,5 +1,6 @@
 //! Problems found in a topics file, and their rendering in the style of rustc.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use annotate_snippets::renderer::DecorStyle;
@@ -132,12 +133,12 @@ pub struct Label {
     /// How many characters it covers (at least one is drawn).
     pub len: usize,
     /// What the mark says.
-    pub message: String,
+    pub message: Cow<'static, str>,
 }
 
 impl Label {
     /// A label covering `len` characters at `pos`.
-    pub fn new(pos: Pos, len: usize, message: impl Into<String>) -> Self {
+    pub fn new(pos: Pos, len: usize, message: impl Into<Cow<'static, str>>) -> Self {
         Self {
             pos,
             len,
@@ -160,7 +161,7 @@ pub struct Diagnostic {
     /// Free-standing notes shown after the source.
     pub notes: Vec<String>,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// The ids of the topics involved.
     pub topics: Vec<String>,
 }
@@ -180,6 +181,15 @@ pub fn clip(text: impl Into<String>) -> String {
             text.shrink_to_fit();
             text
         }
+    }
+}
+
+/// [`clip`] for a text that may be fixed: a fixed text short enough is kept
+/// as it is, with nothing allocated, however many diagnostics share it.
+fn clip_text(text: Cow<'static, str>) -> Cow<'static, str> {
+    match text {
+        Cow::Borrowed(fixed) if fixed.chars().nth(MAX_TEXT).is_none() => Cow::Borrowed(fixed),
+        text => Cow::Owned(clip(text.into_owned())),
     }
 }
 
@@ -208,8 +218,11 @@ impl Diagnostic {
     }
 
     /// Adds a marked place.
-    pub fn label(mut self, pos: Pos, len: usize, message: impl Into<String>) -> Self {
-        push_one(&mut self.labels, Label::new(pos, len, clip(message)));
+    pub fn label(mut self, pos: Pos, len: usize, message: impl Into<Cow<'static, str>>) -> Self {
+        push_one(
+            &mut self.labels,
+            Label::new(pos, len, clip_text(message.into())),
+        );
         self
     }
 
@@ -220,8 +233,8 @@ impl Diagnostic {
     }
 
     /// Sets the repair hint.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(clip(help));
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
+        self.help = Some(clip_text(help.into()));
         self
     }
 
@@ -272,7 +285,7 @@ impl Diagnostic {
                 Snippet::source(line_text)
                     .line_start(label.pos.line as usize)
                     .path(source.name())
-                    .annotation(kind.span(range).label(label.message.as_str())),
+                    .annotation(kind.span(range).label(label.message.as_ref())),
             );
         }
         if snippets.is_empty() {
@@ -313,7 +326,7 @@ impl Diagnostic {
             group = group.element(Level::NOTE.message(note.as_str()));
         }
         if let Some(help) = &self.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+            group = group.element(Level::HELP.message(help.as_ref()));
         }
         group
     }

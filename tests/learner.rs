@@ -91,7 +91,7 @@ fn unknown_progress_entries_are_diagnostics_at_their_place() {
     };
     let summary: Vec<_> = diagnostics
         .iter()
-        .map(|d| (d.code, d.pos(), d.help.clone()))
+        .map(|d| (d.code, d.pos(), d.help.as_deref().map(str::to_owned)))
         .collect();
     assert_eq!(
         summary,
