@@ -1,12 +1,14 @@
-//! Reading a large YAML topics file on several threads.
+//! Reading a large topics file on several threads.
 //!
-//! YAML cannot be parsed from the middle in general, but a topics file's
-//! list of topics can be cut where one item ends and the next begins: a line
-//! holding nothing but the list's own indentation and `- `. Block and plain
-//! scalars end before such a line, so a cut there is a true item boundary;
-//! a quoted scalar or flow collection left open by a cut makes the piece
-//! before it fail, and any failure sends the whole file back to the one-thread
-//! parser, whose diagnostics are the only ones ever shown.
+//! Neither YAML nor JSON can be parsed from the middle in general, but the
+//! list of topics can be cut where one item ends and the next begins. In
+//! YAML that is a line holding nothing but the list's own indentation and
+//! `- `: block and plain scalars end before such a line, so a cut there is a
+//! true item boundary, and a quoted scalar or flow collection left open by a
+//! cut makes the piece before it fail. In JSON it is a line that starts with
+//! `{` after a comma, since a raw line break never lies inside a string. Any
+//! failure sends the whole file back to the one-thread parser, whose
+//! diagnostics are the only ones ever shown.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
@@ -388,6 +390,17 @@ struct State {
 impl Shared<'_, '_> {
     /// A helper thread: takes pieces in turn and reads each into a list.
     fn work(&self) {
+        // Should reading ever panic, the calling thread must not wait for a
+        // piece that will never come: it is told, and the panic goes on.
+        struct FailOnPanic<'s, 'p, 't>(&'s Shared<'p, 't>);
+        impl Drop for FailOnPanic<'_, '_, '_> {
+            fn drop(&mut self) {
+                if std::thread::panicking() {
+                    self.0.fail();
+                }
+            }
+        }
+        let _guard = FailOnPanic(self);
         loop {
             let n = self.next.fetch_add(1, Ordering::Relaxed);
             if n >= self.plan.pieces.len() {
