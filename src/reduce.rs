@@ -4,8 +4,9 @@
 //! An exact answer costs time proportional to topics times edges on dense
 //! graphs, so the search is bounded: each topic's search visits at most
 //! [`PER_TOPIC_BUDGET`] topics, and the whole run at most [`GLOBAL_FACTOR`]
-//! times the size of the graph. Edges whose search ran out are counted in
-//! [`Redundancy::unchecked`], never guessed.
+//! times the size of the graph, shared out among chunks of 65,536 topics
+//! that threads search side by side. Edges whose search ran out are counted
+//! in [`Redundancy::unchecked`], never guessed.
 //!
 //! A direct prerequisite `d` of a topic `v` is redundant exactly when `d` is
 //! an ancestor of another direct prerequisite of `v`. Three steps decide it,
@@ -36,6 +37,10 @@ use std::collections::hash_map::Entry;
 use std::collections::{BinaryHeap, VecDeque};
 
 use foldhash::HashMap;
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::catalog::{Catalog, EdgeKind, TopicId};
 
@@ -74,23 +79,63 @@ pub struct Redundancy {
 /// Finds the `kind` edges implied by another chain of `kind` edges.
 /// Topics on a cycle are skipped: a cycle has no transitive reduction.
 pub fn redundant_edges(catalog: &Catalog, kind: EdgeKind) -> Redundancy {
+    redundant_edges_in_chunks(catalog, kind, CHUNK)
+}
+
+/// [`redundant_edges`], searching topics in chunks of `chunk` topics, each
+/// with its own share of the budget. Where no search runs out of budget the
+/// answer is the same for every chunk size.
+pub fn redundant_edges_in_chunks(catalog: &Catalog, kind: EdgeKind, chunk: usize) -> Redundancy {
     let graph = Labelled::new(catalog, kind);
     let n = catalog.topics.len();
-    let mut global = GLOBAL_FACTOR
-        .saturating_mul(n + catalog.graph().petgraph().edge_count())
-        .max(PER_TOPIC_BUDGET);
-    let mut search = Search::new(n);
-    let mut result = Redundancy::default();
-    for v in 0..n as u32 {
-        if graph.labels[v as usize].position == OFF_CYCLE {
-            continue;
+    let chunk_size = chunk.max(1);
+    let chunks = n.div_ceil(chunk_size);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |t| t.get())
+        .min(chunks);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut search = Search::new(n);
+        let mut done = Vec::new();
+        loop {
+            let chunk = next.fetch_add(1, Ordering::Relaxed);
+            if chunk >= chunks {
+                return done;
+            }
+            let topics = chunk * chunk_size..n.min((chunk + 1) * chunk_size);
+            done.push((chunk, search.chunk(&graph, catalog, topics)));
         }
-        let spent = search.topic(&graph, v, global, &mut result);
-        global = global.saturating_sub(spent);
+    };
+    let mut found = std::thread::scope(|scope| {
+        // A helper that cannot be started leaves its chunks to the others.
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        let mut found = work();
+        for helper in helpers {
+            // A helper's panic goes on as this thread's.
+            found.extend(
+                helper
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+        }
+        found
+    });
+    found.sort_unstable_by_key(|&(chunk, _)| chunk);
+    let mut result = Redundancy::default();
+    for (_, part) in found {
+        result.edges.extend(part.edges);
+        result.unchecked += part.unchecked;
     }
     result.edges.sort_unstable();
     result
 }
+
+// Topics are searched in chunks of this many, each with its own share of the
+// global budget, so that threads can take chunks in any order and the answer
+// stays the same on any machine. A graph of fewer topics is one chunk.
+const CHUNK: usize = 1 << 16;
 
 /// Adjacency lists of the `kind` edges, indexed by topic.
 struct Adjacency {
@@ -279,6 +324,33 @@ impl Search {
             redundant: Vec::new(),
             decided: Vec::new(),
         }
+    }
+
+    /// Decides every topic of a chunk, within its share of the global
+    /// budget: [`GLOBAL_FACTOR`] times its topics and their edges.
+    fn chunk(&mut self, graph: &Labelled, catalog: &Catalog, topics: Range<usize>) -> Redundancy {
+        let topics = topics.start as u32..topics.end as u32;
+        let petgraph = catalog.graph().petgraph();
+        let edges: usize = topics
+            .clone()
+            .map(|v| {
+                petgraph
+                    .edges_directed(NodeIndex::new(v as usize), Direction::Incoming)
+                    .count()
+            })
+            .sum();
+        let mut global = GLOBAL_FACTOR
+            .saturating_mul(topics.len() + edges)
+            .max(PER_TOPIC_BUDGET);
+        let mut result = Redundancy::default();
+        for v in topics {
+            if graph.labels[v as usize].position == OFF_CYCLE {
+                continue;
+            }
+            let spent = self.topic(graph, v, global, &mut result);
+            global = global.saturating_sub(spent);
+        }
+        result
     }
 
     /// Decides the direct prerequisites of `v`, adding the redundant ones and

@@ -198,3 +198,42 @@ fn edges_past_the_search_budget_are_counted_not_guessed() {
     let report = prereq::check::check(&source, &allowed);
     assert_eq!(report.unchecked_redundancy, 0);
 }
+
+/// Chunks searched side by side give the answer of one search over all
+/// topics, however small they are; out of budget, each chunk still reports
+/// only redundant edges and counts the rest.
+#[test]
+fn chunks_of_any_size_give_the_same_answer() {
+    let curriculum = prereq::generate::generate(&prereq::generate::GenerateOptions::new(3_000));
+    let source = SourceFile::new("chunks.json", curriculum.to_json());
+    let catalog = prereq::load::catalog(&source).expect("the graph loads");
+    let whole = prereq::reduce::redundant_edges_in_chunks(&catalog, EdgeKind::Requires, 3_000);
+    assert_eq!(whole.unchecked, 0);
+    assert!(whole.edges.len() > 100, "{}", whole.edges.len());
+    assert_eq!(
+        prereq::reduce::redundant_edges(&catalog, EdgeKind::Requires),
+        whole
+    );
+    for chunk in [1, 7, 1_000, 2_999] {
+        let found = prereq::reduce::redundant_edges_in_chunks(&catalog, EdgeKind::Requires, chunk);
+        assert_eq!(found, whole, "chunks of {chunk}");
+    }
+
+    let topics = out_of_budget();
+    let exact = brute_force(&topics);
+    let source = SourceFile::new("budget.yaml", yaml(&topics));
+    let catalog = prereq::load::catalog(&source).expect("the graph loads");
+    for chunk in [1, 2, 5] {
+        let found = prereq::reduce::redundant_edges_in_chunks(&catalog, EdgeKind::Requires, chunk);
+        let names: BTreeSet<_> = found
+            .edges
+            .iter()
+            .map(|&(d, v)| (catalog.topic(d).id.clone(), catalog.topic(v).id.clone()))
+            .collect();
+        assert!(names.is_subset(&exact), "chunks of {chunk}: {names:?}");
+        assert!(
+            names.len() + found.unchecked >= exact.len(),
+            "chunks of {chunk}"
+        );
+    }
+}
