@@ -60,14 +60,15 @@ pub fn resolve_progress(
 }
 
 /// The topics a learner knows: `names` (ids, aliases or titles) and the entries
-/// of `progress`, without repeats, in the order given.
+/// of `progress`, without repeats, in the order given. An empty name, as a
+/// trailing comma in `--known a,b,` leaves, names nothing and is passed over.
 pub fn known_topics(
     catalog: &Catalog,
     names: &[String],
     progress: Option<&SourceFile>,
 ) -> Result<Vec<TopicId>, KnownError> {
     let mut known = Vec::with_capacity(names.len());
-    for name in names {
+    for name in names.iter().filter(|name| !name.trim().is_empty()) {
         known.push(catalog.resolve(name)?);
     }
     if let Some(source) = progress {

@@ -80,6 +80,15 @@ fn known_topics_merge_names_and_progress_without_repeats() {
     );
 }
 
+/// `--known stock,` splits into `stock` and an empty name, which names nothing.
+#[test]
+fn empty_known_names_are_passed_over() {
+    let catalog = kitchen();
+    let names = ["stock", "", " ", "knife-skills"].map(str::to_owned);
+    let known = progress::known_topics(&catalog, &names, None).unwrap();
+    assert_eq!(known, ids(&catalog, &["stock", "knife-skills"]));
+}
+
 #[test]
 fn unknown_progress_entries_are_diagnostics_at_their_place() {
     let catalog = kitchen();
