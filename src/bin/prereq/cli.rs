@@ -1,6 +1,9 @@
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::TypedValueParser;
+use clap::error::ErrorKind;
+use clap::parser::ValueSource;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Study paths, checks and roadmaps for a curriculum of topics and prerequisites.
 ///
@@ -24,9 +27,35 @@ pub struct InputArgs {
         short = 't',
         global = true,
         value_name = "FILE",
-        env = "PREREQ_TOPICS"
+        env = "PREREQ_TOPICS",
+        // Empty is let through here, to be told apart below by where it came from.
+        value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from)
     )]
     pub topics: Option<PathBuf>,
+}
+
+impl Cli {
+    /// Parses the command line. `PREREQ_TOPICS` set but empty counts as not
+    /// set, as a cleared variable should; an empty `--topics` is an error.
+    pub fn parse_args() -> Cli {
+        let matches = Cli::command().get_matches();
+        let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
+        if cli
+            .input
+            .topics
+            .as_ref()
+            .is_some_and(|t| t.as_os_str().is_empty())
+        {
+            if matches.value_source("topics") == Some(ValueSource::EnvVariable) {
+                cli.input.topics = None;
+            } else {
+                Cli::command()
+                    .error(ErrorKind::InvalidValue, "--topics needs a file name")
+                    .exit();
+            }
+        }
+        cli
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,15 +6,13 @@ mod input;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // A large file becomes millions of small strings and vectors; mimalloc
 // allocates and frees them in about half the time of the system allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::parse_args();
     match commands::run(cli) {
         Ok(code) => code.into(),
         Err(err) => {
