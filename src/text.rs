@@ -208,18 +208,27 @@ fn topic_line(
     let topic = catalog.topic(id);
     let right_width = right.chars().count().max(6);
     let room = WIDTH.saturating_sub(lead.chars().count() + right_width + 1);
-    let with_id = format!("{} ({})", topic.title, topic.id);
-    let title = if with_id.chars().count() <= room {
-        truncate(&with_id, room)
+    let mut line = String::with_capacity(WIDTH + 16);
+    line.push_str(lead);
+    // A path of a million topics prints a million of these lines: plain
+    // ASCII (the usual case) is measured in bytes and written as it is.
+    let plain = |text: &str| text.bytes().all(|b| (0x20..0x7f).contains(&b));
+    let with_id = topic.title.len() + topic.id.len() + 3;
+    let width = if !options.color && plain(&topic.title) && plain(&topic.id) && with_id <= room {
+        let _ = write!(line, "{} ({})", topic.title, topic.id);
+        with_id
     } else {
-        truncate(&topic.title, room)
+        let with_id = format!("{} ({})", topic.title, topic.id);
+        let title = if with_id.chars().count() <= room {
+            truncate(&with_id, room)
+        } else {
+            truncate(&topic.title, room)
+        };
+        line.push_str(&options.bold(&title));
+        title.chars().count()
     };
-    let padding = room.saturating_sub(title.chars().count());
-    let line = format!(
-        "{lead}{}{} {right:>right_width$}",
-        options.bold(&title),
-        " ".repeat(padding)
-    );
+    line.extend(std::iter::repeat_n(' ', room.saturating_sub(width)));
+    let _ = write!(line, " {right:>right_width$}");
     let _ = writeln!(out, "{}", line.trim_end());
 }
 
