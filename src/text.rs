@@ -245,6 +245,9 @@ fn resource_lines(
         ResourceDetail::First => &resources[..resources.len().min(1)],
         ResourceDetail::All => &resources[..],
     };
+    if shown.is_empty() {
+        return;
+    }
     let pad = " ".repeat(indent);
     for resource in shown {
         let _ = writeln!(
