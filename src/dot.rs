@@ -259,12 +259,30 @@ const SOFT_EDGE: &str = "#888888";
 
 /// The id of a topic's node in SVG output, for pages that script the picture.
 pub fn node_id(topic: &str) -> String {
-    format!("topic:{topic}")
+    let mut id = String::new();
+    push_node_id(&mut id, topic);
+    id
+}
+
+/// Appends [`node_id`] to `out`.
+fn push_node_id(out: &mut String, topic: &str) {
+    out.push_str("topic:");
+    out.push_str(topic);
 }
 
 /// The id of an edge in SVG output.
 pub fn edge_id(prerequisite: &str, dependent: &str) -> String {
-    format!("edge:{prerequisite}:{dependent}")
+    let mut id = String::new();
+    push_edge_id(&mut id, prerequisite, dependent);
+    id
+}
+
+/// Appends [`edge_id`] to `out`.
+fn push_edge_id(out: &mut String, prerequisite: &str, dependent: &str) {
+    out.push_str("edge:");
+    out.push_str(prerequisite);
+    out.push(':');
+    out.push_str(dependent);
 }
 
 /// The roadmap for `catalog` as DOT text, ending in a newline.
@@ -341,10 +359,7 @@ pub fn write_dot(
     for &(from, to, kind) in &plan.edges {
         let (from, to) = (&catalog.topic(from).id, &catalog.topic(to).id);
         scratch.clear();
-        scratch.push_str("edge:");
-        scratch.push_str(from);
-        scratch.push(':');
-        scratch.push_str(to);
+        push_edge_id(&mut scratch, from, to);
         let attributes = edge_attributes(&scratch, kind);
         write_statement(dot.out, TOP, &Head::Edge(from, to), &attributes)?;
     }
@@ -566,8 +581,7 @@ fn write_node(
 ) -> io::Result<()> {
     let id = &catalog.topic(topic).id;
     scratch.clear();
-    scratch.push_str("topic:");
-    scratch.push_str(id);
+    push_node_id(scratch, id);
     let attributes = node_attributes(catalog, topic, plan, scratch);
     write_statement(out, indent, &Head::Node(id), &attributes)
 }

@@ -112,7 +112,7 @@ pub fn parse_json_into(
     source: &SourceFile,
     sink: &mut dyn FileSink,
 ) -> Result<RawHead, Box<Diagnostic>> {
-    parse_text(Cursor::new(source.text()), sink)
+    parse_json_text(source.text(), sink)
 }
 
 /// Parses JSON text as [`parse_json_into`] does.
@@ -159,10 +159,18 @@ pub(crate) fn parse_piece(
     }
 }
 
-fn skip_space(bytes: &[u8], at: usize) -> usize {
-    at + bytes[at..]
+/// Whether `byte` is JSON white space.
+pub(crate) fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The first offset from `at` on that is not JSON white space.
+pub(crate) fn skip_space(bytes: &[u8], at: usize) -> usize {
+    at + bytes
+        .get(at..)
+        .unwrap_or_default()
         .iter()
-        .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .take_while(|&&b| is_space(b))
         .count()
 }
 

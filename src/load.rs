@@ -104,14 +104,21 @@ pub fn parse_yaml_into(
     source: &SourceFile,
     sink: &mut dyn FileSink,
 ) -> Result<RawHead, Box<Diagnostic>> {
-    let mut options = Options::default();
-    options.budget = Some(budget_for(source.text().len()));
-    options.alias_limits.max_total_replayed_events = replay_limit(source.text().len());
-    options.with_snippet = false;
+    let options = yaml_options(source.text().len());
     serde_saphyr::with_deserializer_from_str_with_options(source.text(), options, |de| {
         FileSeed(sink).deserialize(de)
     })
     .map_err(|err| Box::new(yaml_diagnostic(&err, source)))
+}
+
+/// The parser's options for a YAML text of `len` bytes: its budget and its
+/// limit on alias replays, and no snippets (diagnostics draw their own).
+pub(crate) fn yaml_options(len: usize) -> Options {
+    let mut options = Options::default();
+    options.budget = Some(budget_for(len));
+    options.alias_limits.max_total_replayed_events = replay_limit(len);
+    options.with_snippet = false;
+    options
 }
 
 /// A parser budget that admits any honest file of `len` bytes.
@@ -384,8 +391,7 @@ fn to_u32(n: usize) -> u32 {
 pub fn analyze(source: &SourceFile) -> (Option<crate::catalog::Catalog>, Vec<Diagnostic>) {
     // Topics are validated as they are parsed, so the raw list never exists whole.
     let mut builder = crate::catalog::CatalogBuilder::new();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let parsed = match crate::split::parse(source, &mut builder, threads) {
+    let parsed = match crate::split::parse(source, &mut builder) {
         Some(head) => Ok(head),
         None => {
             // Whatever the pieces handed on is dropped: the one-thread parse

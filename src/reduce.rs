@@ -90,9 +90,12 @@ pub fn redundant_edges_in_chunks(catalog: &Catalog, kind: EdgeKind, chunk: usize
     let n = catalog.topics.len();
     let chunk_size = chunk.max(1);
     let chunks = n.div_ceil(chunk_size);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |t| t.get())
-        .min(chunks);
+    // Asking for the cores reads the cgroup files: not for a single chunk.
+    let threads = if chunks > 1 {
+        std::thread::available_parallelism().map_or(1, |t| t.get().min(chunks))
+    } else {
+        1
+    };
     let next = AtomicUsize::new(0);
     let work = || {
         let mut search = Search::new(n);

@@ -228,9 +228,9 @@ pub trait FileSink {
 
 /// A sink that keeps everything, for [`RawFile`].
 #[derive(Default)]
-struct Collect {
-    sections: Vec<RawSection>,
-    topics: Vec<RawTopic>,
+pub(crate) struct Collect {
+    pub(crate) sections: Vec<RawSection>,
+    pub(crate) topics: Vec<RawTopic>,
 }
 
 impl FileSink for Collect {

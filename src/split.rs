@@ -14,9 +14,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use serde::de::DeserializeSeed;
-use serde_saphyr::Options;
 
-use crate::schema::{FileSeed, FileSink, RawFile, RawHead, RawTopic, TopicsSeed};
+use crate::json_input::{is_space, skip_space};
+use crate::schema::{Collect, FileSeed, FileSink, RawFile, RawHead, RawTopic, TopicsSeed};
 use crate::source::SourceFile;
 
 /// Below this size a file is read on one thread: a few milliseconds of work
@@ -154,17 +154,17 @@ pub fn plan_json(text: &str, pieces: usize) -> Option<Plan<'_>> {
     let bytes = text.as_bytes();
     let step = (text.len() / pieces.max(1)).max(1);
     let key = memchr::memmem::find_iter(bytes, b"\"topics\"").find(|&at| {
-        let colon = skip_json_space(bytes, at + 8);
+        let colon = skip_space(bytes, at + 8);
         bytes.get(colon) == Some(&b':')
     })?;
-    let open = skip_json_space(bytes, skip_json_space(bytes, key + 8) + 1);
+    let open = skip_space(bytes, skip_space(bytes, key + 8) + 1);
     if bytes.get(open) != Some(&b'[') {
         return None;
     }
     // Where the list ends, if the file is what it seems; if not, the head
     // with this tail or the last piece fails to parse.
     let close = memchr::memrchr(b']', bytes)?;
-    let first = skip_json_space(bytes, open + 1);
+    let first = skip_space(bytes, open + 1);
     if first >= close || bytes[first] != b'{' {
         return None;
     }
@@ -189,11 +189,7 @@ pub fn plan_json(text: &str, pieces: usize) -> Option<Plan<'_>> {
                 .iter()
                 .take_while(|&&b| b == b' ' || b == b'\t')
                 .count();
-        let after_comma = bytes[..start]
-            .iter()
-            .rev()
-            .find(|&&b| !is_json_space(b as char))
-            == Some(&b',');
+        let after_comma = bytes[..start].iter().rev().find(|&&b| !is_space(b)) == Some(&b',');
         if item < close
             && bytes[item] == b'{'
             && after_comma
@@ -229,20 +225,6 @@ pub fn plan_json(text: &str, pieces: usize) -> Option<Plan<'_>> {
     })
 }
 
-fn is_json_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r')
-}
-
-/// The first offset from `at` on that is not JSON white space.
-fn skip_json_space(bytes: &[u8], at: usize) -> usize {
-    at + bytes
-        .get(at..)
-        .unwrap_or_default()
-        .iter()
-        .take_while(|&&b| is_json_space(b as char))
-        .count()
-}
-
 fn count_lines(bytes: &[u8]) -> u32 {
     u32::try_from(memchr::memchr_iter(b'\n', bytes).count()).unwrap_or(u32::MAX)
 }
@@ -276,14 +258,25 @@ fn is_item(content: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\n', '\r']))
 }
 
-/// Parses `source` as [`crate::load::parse_yaml_into`] does, on up to
-/// `threads` threads, handing everything to `sink` in reading order.
+/// Parses `source` as [`crate::load::parse_into`] does, on every core,
+/// handing everything to `sink` in reading order.
 ///
-/// `None` when the file is too small or not of the plain shape [`plan`]
-/// needs, or when any piece fails to parse. The sink may then have received
-/// some topics already: the caller starts again with a fresh one on one
-/// thread, which also gives the exact diagnostic.
-pub fn parse(source: &SourceFile, sink: &mut dyn FileSink, threads: usize) -> Option<RawHead> {
+/// `None` when the file is too small, there is one core, or the file is not
+/// of the plain shape [`plan`] needs, or when any piece fails to parse. The
+/// sink may then have received some topics already: the caller starts again
+/// with a fresh one on one thread, which also gives the exact diagnostic.
+pub fn parse(source: &SourceFile, sink: &mut dyn FileSink) -> Option<RawHead> {
+    // Asking for the cores reads the cgroup files: only worth it for a file
+    // large enough to be cut.
+    if source.text().len() < MIN_SPLIT_BYTES {
+        return None;
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    parse_on(source, sink, threads)
+}
+
+/// [`parse`] on up to `threads` threads.
+pub fn parse_on(source: &SourceFile, sink: &mut dyn FileSink, threads: usize) -> Option<RawHead> {
     let text = source.text();
     if threads < 2 || text.len() < MIN_SPLIT_BYTES {
         return None;
@@ -307,7 +300,7 @@ pub fn parse_plan(plan: &Plan<'_>, sink: &mut dyn FileSink, threads: usize) -> O
         Format::Yaml => RawFile::collect(|s| {
             serde_saphyr::with_deserializer_from_str_with_options(
                 plan.head,
-                options(plan.head.len(), len),
+                crate::load::yaml_options(len),
                 |de| FileSeed(s).deserialize(de),
             )
         })
@@ -415,12 +408,12 @@ impl Shared<'_, '_> {
             if self.failed.load(Ordering::Relaxed) {
                 return;
             }
-            let mut topics = Vec::new();
-            if self.read(n, &mut Buffer(&mut topics)).is_none() {
+            let mut topics = Collect::default();
+            if self.read(n, &mut topics).is_none() {
                 self.fail();
                 return;
             }
-            self.lock().parsed[n] = Some(topics);
+            self.lock().parsed[n] = Some(topics.topics);
             self.changed.notify_all();
         }
     }
@@ -446,11 +439,11 @@ impl Shared<'_, '_> {
                     break;
                 }
                 if mine < self.plan.pieces.len() {
-                    let mut topics = Vec::new();
-                    if self.read(mine, &mut Buffer(&mut topics)).is_none() {
+                    let mut topics = Collect::default();
+                    if self.read(mine, &mut topics).is_none() {
                         return false;
                     }
-                    self.lock().parsed[mine] = Some(topics);
+                    self.lock().parsed[mine] = Some(topics.topics);
                     continue;
                 }
                 let mut state = self.lock();
@@ -473,7 +466,7 @@ impl Shared<'_, '_> {
         };
         match self.plan.format {
             Format::Yaml => {
-                let mut options = options(piece.text.len(), piece.text.len());
+                let mut options = crate::load::yaml_options(piece.text.len());
                 options.alias_limits.max_total_replayed_events = self.replays;
                 serde_saphyr::with_deserializer_from_str_with_options(piece.text, options, |de| {
                     TopicsSeed(&mut shifted).deserialize(de)
@@ -496,26 +489,6 @@ impl Shared<'_, '_> {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
-/// The one-thread parser's options for a text of `len` bytes in a file of `total`.
-fn options(len: usize, total: usize) -> Options {
-    let mut options = Options::default();
-    options.budget = Some(crate::load::budget_for(len));
-    options.alias_limits.max_total_replayed_events = crate::load::replay_limit(total);
-    options.with_snippet = false;
-    options
-}
-
-/// Topics into a list.
-struct Buffer<'v>(&'v mut Vec<RawTopic>);
-
-impl FileSink for Buffer<'_> {
-    fn sections(&mut self, _: Vec<crate::schema::RawSection>) {}
-
-    fn topic(&mut self, topic: RawTopic) {
-        self.0.push(topic);
     }
 }
 

@@ -15,11 +15,9 @@ pub const WIDTH: usize = 80;
 
 /// Hours as a person writes them: `6`, `2.5`.
 pub fn hours(h: f64) -> String {
-    // Adding zero turns -0.0 (the sum of no hours) into 0.0.
-    let rounded = (h * 10.0).round() / 10.0 + 0.0;
+    let tenths = (h * 10.0).round();
     // Whole tenths print as integers: the float formatter's exact mode is
     // slow, and a long path prints hours on every line.
-    let tenths = (h * 10.0).round();
     if (0.0..1e15).contains(&tenths) {
         let tenths = tenths as u64;
         return match tenths % 10 {
@@ -27,6 +25,8 @@ pub fn hours(h: f64) -> String {
             tenth => format!("{}.{tenth}", tenths / 10),
         };
     }
+    // Adding zero turns -0.0 (the sum of no hours) into 0.0.
+    let rounded = tenths / 10.0 + 0.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}")
     } else {
@@ -50,10 +50,15 @@ pub fn section_heading_of(catalog: &Catalog, topic: &Topic) -> String {
     )
 }
 
+/// Whether `text` is printable ASCII: one column per byte, nothing to
+/// replace or flatten.
+fn plain_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 /// Shortens `text` to `width` characters, ending in `…` when cut.
 pub fn truncate(text: &str, width: usize) -> String {
-    // Short ASCII text without control characters stays as it is.
-    if text.len() <= width && text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if text.len() <= width && plain_ascii(text) {
         return text.to_owned();
     }
     let flat: String = text
@@ -212,9 +217,9 @@ fn topic_line(
     line.push_str(lead);
     // A path of a million topics prints a million of these lines: plain
     // ASCII (the usual case) is measured in bytes and written as it is.
-    let plain = |text: &str| text.bytes().all(|b| (0x20..0x7f).contains(&b));
     let with_id = topic.title.len() + topic.id.len() + 3;
-    let width = if !options.color && plain(&topic.title) && plain(&topic.id) && with_id <= room {
+    let plain = !options.color && plain_ascii(&topic.title) && plain_ascii(&topic.id);
+    let width = if plain && with_id <= room {
         let _ = write!(line, "{} ({})", topic.title, topic.id);
         with_id
     } else {

@@ -299,13 +299,13 @@ fn a_large_file_is_read_in_pieces_and_its_errors_are_the_same() {
     ] {
         assert!(text.len() > split::MIN_SPLIT_BYTES);
         let source = SourceFile::new(name, text.as_str());
-        let raw = RawFile::collect(|sink| split::parse(&source, sink, 2).ok_or(()));
+        let raw = RawFile::collect(|sink| split::parse_on(&source, sink, 2).ok_or(()));
         assert_eq!(format!("{:?}", raw.map_err(|_| ())), whole(name, text));
 
         let broken = text.replace(typo.0, typo.1);
         assert_ne!(&broken, text);
         let source = SourceFile::new(name, broken.as_str());
-        assert!(RawFile::collect(|sink| split::parse(&source, sink, 2).ok_or(())).is_err());
+        assert!(RawFile::collect(|sink| split::parse_on(&source, sink, 2).ok_or(())).is_err());
         let report = prereq::check::check(&source, &Default::default());
         let expected = prereq::load::parse(&source).expect_err("the typo is an error");
         assert_eq!(report.diagnostics, vec![*expected], "{name}");
