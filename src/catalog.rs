@@ -1,6 +1,7 @@
 //! The validated model of a curriculum: topics, sections, resources and the
 //! prerequisite edges between topics, with every name resolved.
 
+use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
@@ -164,7 +165,7 @@ pub struct Catalog {
     /// Topics in reading order; `TopicId(i)` is `topics[i]`.
     pub topics: Vec<Topic>,
     /// Every id and alias in lowercase, with where it was first written.
-    names: HashMap<String, (TopicId, NameOwner)>,
+    names: HashMap<CompactString, (TopicId, NameOwner)>,
     /// Titles in lowercase, made on the first lookup by title: most runs
     /// name topics by id and never need them.
     titles: OnceLock<HashMap<String, TopicId>>,
@@ -218,7 +219,7 @@ impl Catalog {
     /// nothing matches, so it costs one hash lookup.
     pub fn lookup(&self, query: &str) -> Option<TopicId> {
         let lower = query.trim().to_lowercase();
-        match self.names.get(&lower) {
+        match self.names.get(lower.as_str()) {
             Some(&(id, _)) => Some(id),
             None => self.titles().get(&lower).copied(),
         }
@@ -436,7 +437,7 @@ pub struct CatalogBuilder {
     /// the sections are known.
     waiting: Vec<RawTopic>,
     topics: Vec<Topic>,
-    names: HashMap<String, (TopicId, NameOwner)>,
+    names: HashMap<CompactString, (TopicId, NameOwner)>,
     pending: Vec<PendingEdge>,
 }
 
@@ -762,7 +763,7 @@ impl CatalogBuilder {
         }
         suggest_among(
             &name.to_lowercase(),
-            catalog.names.keys().map(String::as_str),
+            catalog.names.keys().map(CompactString::as_str),
         )
         .map(str::to_owned)
     }
@@ -787,7 +788,7 @@ impl CatalogBuilder {
     /// Records `name` as taken by topic `id`; reports a clash if it already was
     /// (the first one keeps it).
     fn claim(&mut self, name: &str, id: TopicId, pos: Pos, is_alias: bool) {
-        match self.names.entry(lowercase(name).into_owned()) {
+        match self.names.entry(CompactString::from(lowercase(name))) {
             Entry::Vacant(slot) => {
                 slot.insert((id, NameOwner { pos, is_alias }));
             }
