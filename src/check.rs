@@ -1,13 +1,15 @@
 //! The rules behind `prereq check`: everything the loader finds, plus
 //! warnings about files that work but probably not as meant.
 
+use std::borrow::Cow;
+
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::catalog::{Catalog, EdgeKind, Prerequisite, SectionId, TopicId};
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Pos, Severity};
 use crate::source::SourceFile;
 
 /// What to check besides the topics file, and which rules to leave out.
@@ -48,8 +50,12 @@ pub struct Report {
     pub file: String,
     /// What the file holds; `None` if it could not be parsed at all.
     pub stats: Option<Stats>,
-    /// Every problem in the topics file, errors and warnings, in file order.
+    /// Every problem in the topics file, errors and warnings, in file order,
+    /// but the redundant edges past the first few, which `redundant` keeps.
+    /// [`Report::all`] gives both, merged in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Redundant-edge warnings past the first [`FULL_REDUNDANT`], in file order.
+    pub redundant: RedundantEdges,
     /// The check of `--order`'s list, if one was given.
     pub order: Option<OrderReport>,
     /// How many diagnostics `allow` silenced.
@@ -74,20 +80,188 @@ impl Report {
         self.errors() > 0 || (strict && self.warnings() > 0)
     }
 
-    /// Every diagnostic with the name of the file it is about.
-    pub fn all(&self) -> impl Iterator<Item = (&str, &Diagnostic)> {
-        let order = self
-            .order
-            .iter()
-            .flat_map(|o| o.diagnostics.iter().map(move |d| (o.file.as_str(), d)));
-        self.diagnostics
-            .iter()
-            .map(|d| (self.file.as_str(), d))
+    /// Every diagnostic with the name of the file it is about: the topics
+    /// file's in file order, then the order list's. A compact redundant edge
+    /// becomes its diagnostic only as it is reached.
+    pub fn all(&self) -> impl Iterator<Item = (&str, Cow<'_, Diagnostic>)> {
+        let order = self.order.iter().flat_map(|o| {
+            o.diagnostics
+                .iter()
+                .map(move |d| (o.file.as_str(), Cow::Borrowed(d)))
+        });
+        self.entries()
+            .map(|entry| (self.file.as_str(), entry.diagnostic()))
             .chain(order)
     }
 
+    /// The topics file's diagnostics in file order, the compact ones as they
+    /// are kept.
+    pub(crate) fn entries(&self) -> impl Iterator<Item = Entry<'_>> {
+        let mut listed = self.diagnostics.iter().peekable();
+        let mut compact = (0..self.redundant.len()).peekable();
+        std::iter::from_fn(move || {
+            let take_listed = match (listed.peek(), compact.peek()) {
+                (Some(d), Some(&i)) => place(d) <= self.redundant.place(i),
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            if take_listed {
+                listed.next().map(Entry::Listed)
+            } else {
+                compact.next().map(|i| Entry::Compact(&self.redundant, i))
+            }
+        })
+    }
+
     fn count(&self, severity: Severity) -> usize {
-        self.all().filter(|(_, d)| d.severity == severity).count()
+        let listed = self
+            .diagnostics
+            .iter()
+            .chain(self.order.iter().flat_map(|o| &o.diagnostics))
+            .filter(|d| d.severity == severity)
+            .count();
+        let compact = if severity == Code::RedundantPrerequisite.severity() {
+            self.redundant.len()
+        } else {
+            0
+        };
+        listed + compact
+    }
+}
+
+/// Where a diagnostic goes in a report: by place, unknown places last, an
+/// error before a warning at the same place.
+fn place(d: &Diagnostic) -> (bool, Pos, Severity) {
+    let pos = d.pos();
+    (!pos.is_known(), pos, d.severity)
+}
+
+/// One of a report's diagnostics about the topics file.
+pub(crate) enum Entry<'a> {
+    /// One of [`Report::diagnostics`].
+    Listed(&'a Diagnostic),
+    /// The `n`th of [`Report::redundant`].
+    Compact(&'a RedundantEdges, usize),
+}
+
+impl<'a> Entry<'a> {
+    pub(crate) fn severity(&self) -> Severity {
+        match self {
+            Entry::Listed(d) => d.severity,
+            Entry::Compact(..) => Code::RedundantPrerequisite.severity(),
+        }
+    }
+
+    pub(crate) fn diagnostic(&self) -> Cow<'a, Diagnostic> {
+        match *self {
+            Entry::Listed(d) => Cow::Borrowed(d),
+            Entry::Compact(edges, n) => Cow::Owned(edges.diagnostic(n)),
+        }
+    }
+
+    /// The diagnostic on one line (see [`Diagnostic::render_short`]).
+    pub(crate) fn write_short(
+        &self,
+        out: &mut dyn std::io::Write,
+        source: &SourceFile,
+        color: bool,
+    ) -> std::io::Result<()> {
+        match *self {
+            Entry::Listed(d) => crate::diagnostic::write_short(
+                out,
+                source,
+                d.pos(),
+                d.severity,
+                d.code,
+                &d.message,
+                color,
+            ),
+            Entry::Compact(edges, n) => {
+                let (dependent, prerequisite) = edges.ids(n);
+                let code = Code::RedundantPrerequisite;
+                let message = redundant_message(dependent, prerequisite);
+                let pos = edges.edges[n].pos;
+                crate::diagnostic::write_short(
+                    out,
+                    source,
+                    pos,
+                    code.severity(),
+                    code,
+                    &message,
+                    color,
+                )
+            }
+        }
+    }
+}
+
+/// Redundant-edge warnings kept as the two topic ids and the place. A large
+/// generated curriculum may have hundreds of thousands; as full diagnostics
+/// they took more memory and time than reading the file. Each is made into
+/// its diagnostic only when it is shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RedundantEdges {
+    /// Every id, one after another; edges point into it.
+    ids: String,
+    edges: Vec<CompactEdge>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CompactEdge {
+    /// The dependent's id and the prerequisite's, as ends in `ids`.
+    dependent: (u32, u32),
+    prerequisite: (u32, u32),
+    pos: Pos,
+}
+
+impl RedundantEdges {
+    /// How many there are.
+    pub fn len(&self) -> usize {
+        self.edges.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.edges.is_empty()
+    }
+
+    /// Each as its diagnostic, in file order.
+    pub fn iter(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        (0..self.len()).map(|n| self.diagnostic(n))
+    }
+
+    fn diagnostic(&self, n: usize) -> Diagnostic {
+        let (dependent, prerequisite) = self.ids(n);
+        redundant_diagnostic(dependent, prerequisite, self.edges[n].pos, None)
+    }
+
+    /// The dependent's and the prerequisite's ids of the `n`th.
+    fn ids(&self, n: usize) -> (&str, &str) {
+        let edge = &self.edges[n];
+        let id = |(start, end): (u32, u32)| &self.ids[start as usize..end as usize];
+        (id(edge.dependent), id(edge.prerequisite))
+    }
+
+    fn place(&self, n: usize) -> (bool, Pos, Severity) {
+        let pos = self.edges[n].pos;
+        (!pos.is_known(), pos, Code::RedundantPrerequisite.severity())
+    }
+
+    fn push(&mut self, dependent: &str, prerequisite: &str, pos: Pos) {
+        let mut add = |id: &str| {
+            let start = self.ids.len();
+            self.ids.push_str(id);
+            // Ids past 4 GiB in all cannot be read from a file prereq loads.
+            let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            (clamp(start), clamp(self.ids.len()))
+        };
+        let dependent = add(dependent);
+        let prerequisite = add(prerequisite);
+        self.edges.push(CompactEdge {
+            dependent,
+            prerequisite,
+            pos,
+        });
     }
 }
 
@@ -95,11 +269,13 @@ impl Report {
 pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
     let (catalog, mut diagnostics) = crate::load::analyze(source);
     let mut unchecked_redundancy = 0;
+    let mut redundant = RedundantEdges::default();
     if let Some(catalog) = &catalog {
-        let (found, unchecked) = warnings(catalog);
-        diagnostics.extend(found);
+        let found = warnings(catalog);
+        diagnostics.extend(found.diagnostics);
+        redundant = found.redundant;
         if !options.allow.contains(&Code::RedundantPrerequisite) {
-            unchecked_redundancy = unchecked;
+            unchecked_redundancy = found.unchecked;
         }
     }
     let order = options.order.map(|list| {
@@ -115,6 +291,7 @@ pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
     });
     let mut report = Report {
         file: source.name().to_owned(),
+        redundant,
         stats: catalog.as_ref().map(|c| {
             let (requires, recommends) = c.graph().edge_counts();
             Stats {
@@ -129,6 +306,10 @@ pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
         unchecked_redundancy,
     };
     report.allowed = retain_allowed(&mut report.diagnostics, &options.allow);
+    if options.allow.contains(&Code::RedundantPrerequisite) {
+        report.allowed += report.redundant.len();
+        report.redundant = RedundantEdges::default();
+    }
     if let Some(order) = &mut report.order {
         report.allowed += retain_allowed(&mut order.diagnostics, &options.allow);
     }
@@ -141,6 +322,7 @@ pub fn unreadable(source: &SourceFile, diagnostic: Diagnostic) -> Report {
         file: source.name().to_owned(),
         stats: None,
         diagnostics: vec![diagnostic],
+        redundant: RedundantEdges::default(),
         order: None,
         allowed: 0,
         unchecked_redundancy: 0,
@@ -152,80 +334,122 @@ pub fn unreadable(source: &SourceFile, diagnostic: Diagnostic) -> Report {
 fn retain_allowed(diagnostics: &mut Vec<Diagnostic>, allow: &[Code]) -> usize {
     let before = diagnostics.len();
     diagnostics.retain(|d| !allow.contains(&d.code));
-    diagnostics.sort_by_key(|d| {
-        let pos = d.pos();
-        (!pos.is_known(), pos, d.severity)
-    });
+    diagnostics.sort_by_key(place);
     before - diagnostics.len()
 }
 
-/// Every warning rule over a catalog, and how many `requires` edges were too
-/// many to test for redundancy.
-pub fn warnings(catalog: &Catalog) -> (Vec<Diagnostic>, usize) {
-    let mut out = Vec::new();
-    out_of_order(catalog, &mut out);
-    let unchecked = redundant_prerequisites(catalog, &mut out);
-    requires_and_recommends(catalog, &mut out);
-    isolated_topics(catalog, &mut out);
-    empty_sections(catalog, &mut out);
-    section_cycles(catalog, &mut out);
-    duplicate_urls(catalog, &mut out);
-    (out, unchecked)
+/// What the warning rules find in a catalog.
+#[derive(Debug, Clone, Default)]
+pub struct Warnings {
+    /// Every warning but the redundant edges past the first
+    /// [`FULL_REDUNDANT`], in no particular order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The rest of the redundant edges, in file order.
+    pub redundant: RedundantEdges,
+    /// How many `requires` edges were too many to test for redundancy.
+    pub unchecked: usize,
 }
 
-// Each implying chain is its own bounded search; past this many redundant
-// edges (in reading order of the dependent topic) the chain is left out of
-// the message. As many as the text report shows in full.
-const MAX_CHAINS: usize = crate::report::FULL_WARNINGS;
+/// Every warning rule over a catalog.
+pub fn warnings(catalog: &Catalog) -> Warnings {
+    let mut found = Warnings::default();
+    let out = &mut found.diagnostics;
+    out_of_order(catalog, out);
+    found.unchecked = redundant_prerequisites(catalog, out, &mut found.redundant);
+    requires_and_recommends(catalog, out);
+    isolated_topics(catalog, out);
+    empty_sections(catalog, out);
+    section_cycles(catalog, out);
+    duplicate_urls(catalog, out);
+    found
+}
 
-fn redundant_prerequisites(catalog: &Catalog, out: &mut Vec<Diagnostic>) -> usize {
+/// How many redundant edges, the first in reading order of the dependent
+/// topic, are full diagnostics with the chain that implies them; the rest
+/// are kept compact. As many as the text report shows in full, since each
+/// chain is its own bounded search.
+pub const FULL_REDUNDANT: usize = crate::report::FULL_WARNINGS;
+
+fn redundant_prerequisites(
+    catalog: &Catalog,
+    out: &mut Vec<Diagnostic>,
+    compact: &mut RedundantEdges,
+) -> usize {
     let mut redundancy = crate::reduce::redundant_edges(catalog, EdgeKind::Requires);
     // The report goes in file order, which follows the dependent topic.
     redundancy.edges.sort_unstable_by_key(|&(p, d)| (d, p));
-    out.reserve_exact(redundancy.edges.len());
+    let mut later = Vec::new();
     for (n, &(prerequisite, dependent)) in redundancy.edges.iter().enumerate() {
         let topic = catalog.topic(dependent);
         let prereq = &catalog.topic(prerequisite).id;
         let Some(edge) = topic.requires().find(|p| p.topic == prerequisite) else {
             continue;
         };
-        let chain = (n < MAX_CHAINS)
-            .then(|| {
-                crate::reduce::implying_chain(catalog, prerequisite, dependent, EdgeKind::Requires)
-            })
-            .flatten();
-        let mut d = Diagnostic::new(
-            Code::RedundantPrerequisite,
-            format!(
-                "topic `{}` requires `{prereq}`, which another chain of requirements already implies",
-                topic.id
-            ),
-        )
-        .label(
-            edge.pos,
-            prereq.chars().count(),
-            if chain.is_some() {
-                "implied by the chain below"
-            } else {
-                "implied by a longer chain"
-            },
-        )
-        .topic(&topic.id)
-        .topic(prereq);
-        if let Some(chain) = chain {
-            let names: Vec<&str> = chain
-                .iter()
-                .map(|&id| catalog.topic(id).id.as_str())
-                .collect();
-            d = d.note(format!("chain: {}", names.join(" -> ")));
+        if n >= FULL_REDUNDANT {
+            later.push((edge.pos, dependent, prerequisite));
+            continue;
         }
-        // One fixed text for every such edge: the message names both topics,
-        // and a check may hold hundreds of thousands of these.
-        out.push(d.help(
-            "remove it from `requires` (a study path stays the same), or keep it with `--allow redundant-prerequisite`",
-        ));
+        let chain =
+            crate::reduce::implying_chain(catalog, prerequisite, dependent, EdgeKind::Requires)
+                .map(|chain| {
+                    chain
+                        .iter()
+                        .map(|&id| catalog.topic(id).id.as_str())
+                        .collect::<Vec<_>>()
+                });
+        out.push(redundant_diagnostic(&topic.id, prereq, edge.pos, chain));
     }
+    // A topic's edges are in file order only by luck; unknown places last,
+    // as in the report.
+    later.sort_by_key(|&(pos, _, _)| (!pos.is_known(), pos));
+    compact.edges.reserve_exact(later.len());
+    for (pos, dependent, prerequisite) in later {
+        compact.push(
+            &catalog.topic(dependent).id,
+            &catalog.topic(prerequisite).id,
+            pos,
+        );
+    }
+    compact.ids.shrink_to_fit();
     redundancy.unchecked
+}
+
+fn redundant_message(dependent: &str, prerequisite: &str) -> String {
+    crate::diagnostic::clip(format!(
+        "topic `{dependent}` requires `{prerequisite}`, which another chain of requirements already implies"
+    ))
+}
+
+/// The warning that `dependent`'s requirement of `prerequisite`, written at
+/// `pos`, is implied by `chain` (or by a chain not looked for).
+fn redundant_diagnostic(
+    dependent: &str,
+    prerequisite: &str,
+    pos: Pos,
+    chain: Option<Vec<&str>>,
+) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        Code::RedundantPrerequisite,
+        redundant_message(dependent, prerequisite),
+    )
+    .label(
+        pos,
+        prerequisite.chars().count(),
+        if chain.is_some() {
+            "implied by the chain below"
+        } else {
+            "implied by a longer chain"
+        },
+    )
+    .topic(dependent)
+    .topic(prerequisite);
+    if let Some(chain) = chain {
+        d = d.note(format!("chain: {}", chain.join(" -> ")));
+    }
+    // One fixed text for every such edge: the message names both topics.
+    d.help(
+        "remove it from `requires` (a study path stays the same), or keep it with `--allow redundant-prerequisite`",
+    )
 }
 
 /// The smallest move of one topic that puts a prerequisite before its dependent.

@@ -303,22 +303,19 @@ impl Diagnostic {
     /// `file:line:column: warning[code]: message`, without the source line,
     /// notes or help.
     pub fn render_short(&self, source: &SourceFile, color: bool) -> String {
-        let (word, style) = match self.severity {
-            Severity::Error => ("error", anstyle::AnsiColor::Red.on_default().bold()),
-            Severity::Warning => ("warning", anstyle::AnsiColor::Yellow.on_default().bold()),
-        };
-        let pos = self.pos();
-        let place = if pos.is_known() {
-            format!("{}:{}:{}", source.name(), pos.line, pos.column)
-        } else {
-            source.name().to_owned()
-        };
-        let level = format!("{word}[{}]", self.code.as_str());
-        if color {
-            format!("{place}: {style}{level}{style:#}: {}", self.message)
-        } else {
-            format!("{place}: {level}: {}", self.message)
-        }
+        let mut out = Vec::new();
+        // Writing into memory cannot fail.
+        let _ = write_short(
+            &mut out,
+            source,
+            self.pos(),
+            self.severity,
+            self.code,
+            &self.message,
+            color,
+        );
+        out.pop();
+        String::from_utf8(out).unwrap_or_default()
     }
 
     fn add_footer<'a>(&'a self, mut group: Group<'a>) -> Group<'a> {
@@ -338,5 +335,33 @@ impl Diagnostic {
             Renderer::plain()
         };
         renderer.decor_style(DecorStyle::Ascii).render(groups)
+    }
+}
+
+/// Writes a diagnostic's one line (see [`Diagnostic::render_short`]) and a
+/// line break, without building the diagnostic: a report may have hundreds
+/// of thousands of these lines.
+pub(crate) fn write_short(
+    out: &mut dyn std::io::Write,
+    source: &SourceFile,
+    pos: Pos,
+    severity: Severity,
+    code: Code,
+    message: &str,
+    color: bool,
+) -> std::io::Result<()> {
+    let (word, style) = match severity {
+        Severity::Error => ("error", anstyle::AnsiColor::Red.on_default().bold()),
+        Severity::Warning => ("warning", anstyle::AnsiColor::Yellow.on_default().bold()),
+    };
+    write!(out, "{}", source.name())?;
+    if pos.is_known() {
+        write!(out, ":{}:{}", pos.line, pos.column)?;
+    }
+    let code = code.as_str();
+    if color {
+        writeln!(out, ": {style}{word}[{code}]{style:#}: {message}")
+    } else {
+        writeln!(out, ": {word}[{code}]: {message}")
     }
 }

@@ -2,12 +2,13 @@
 //! and GitHub Actions workflow commands that annotate a pull request; and
 //! the report on a file that other commands cannot use.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 use std::io;
 
 use serde::Serialize;
 
-use crate::check::Report;
+use crate::check::{Entry, Report};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::json::FORMAT_VERSION;
 use crate::source::SourceFile;
@@ -38,21 +39,20 @@ pub fn write_text(
     order: Option<&SourceFile>,
     color: bool,
 ) -> io::Result<()> {
-    let order_diagnostics = report
+    let order_entries = report
         .order
         .iter()
         .flat_map(|o| &o.diagnostics)
-        .map(|d| (d, order.unwrap_or(source)));
+        .map(|d| (Entry::Listed(d), order.unwrap_or(source)));
     let all = report
-        .diagnostics
-        .iter()
-        .map(|d| (d, source))
-        .chain(order_diagnostics);
+        .entries()
+        .map(|entry| (entry, source))
+        .chain(order_entries);
     let mut warnings = 0;
     let mut noted = false;
     let mut in_short_run = false;
-    for (diagnostic, file) in all {
-        let warning = diagnostic.severity == Severity::Warning;
+    for (entry, file) in all {
+        let warning = entry.severity() == Severity::Warning;
         warnings += usize::from(warning);
         if warning && warnings > FULL_WARNINGS {
             if !noted {
@@ -62,7 +62,7 @@ pub fn write_text(
                 )?;
                 noted = true;
             }
-            writeln!(out, "{}", diagnostic.render_short(file, color))?;
+            entry.write_short(out, file, color)?;
             in_short_run = true;
         } else {
             if in_short_run {
@@ -70,7 +70,7 @@ pub fn write_text(
                 writeln!(out)?;
                 in_short_run = false;
             }
-            write!(out, "{}\n\n", diagnostic.render(file, color))?;
+            write!(out, "{}\n\n", entry.diagnostic().render(file, color))?;
         }
     }
     if in_short_run {
@@ -148,7 +148,49 @@ struct ReportJson<'a> {
     warnings: usize,
     allowed: usize,
     unchecked_redundancy: usize,
-    diagnostics: Vec<DiagnosticJson<'a>>,
+    diagnostics: Diagnostics<'a>,
+}
+
+/// Every diagnostic of a report, each made into its JSON form as it is
+/// written, since compact ones are made into diagnostics only then.
+struct Diagnostics<'a>(&'a Report);
+
+impl Serialize for Diagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.all().map(|(file, d)| JsonEntry(file, d)))
+    }
+}
+
+struct JsonEntry<'a>(&'a str, Cow<'a, Diagnostic>);
+
+impl Serialize for JsonEntry<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let JsonEntry(file, d) = self;
+        let pos = d.pos();
+        DiagnosticJson {
+            file,
+            severity: d.severity,
+            code: d.code,
+            message: &d.message,
+            line: pos.is_known().then_some(pos.line),
+            column: pos.is_known().then_some(pos.column),
+            labels: d
+                .labels
+                .iter()
+                .filter(|l| l.pos.is_known())
+                .map(|l| LabelJson {
+                    line: l.pos.line,
+                    column: l.pos.column,
+                    length: l.len.max(1),
+                    message: &l.message,
+                })
+                .collect(),
+            notes: &d.notes,
+            help: d.help.as_deref(),
+            topics: &d.topics,
+        }
+        .serialize(serializer)
+    }
 }
 
 #[derive(Serialize)]
@@ -198,34 +240,7 @@ pub fn json(report: &Report) -> String {
         warnings: report.warnings(),
         allowed: report.allowed,
         unchecked_redundancy: report.unchecked_redundancy,
-        diagnostics: report
-            .all()
-            .map(|(file, d)| {
-                let pos = d.pos();
-                DiagnosticJson {
-                    file,
-                    severity: d.severity,
-                    code: d.code,
-                    message: &d.message,
-                    line: pos.is_known().then_some(pos.line),
-                    column: pos.is_known().then_some(pos.column),
-                    labels: d
-                        .labels
-                        .iter()
-                        .filter(|l| l.pos.is_known())
-                        .map(|l| LabelJson {
-                            line: l.pos.line,
-                            column: l.pos.column,
-                            length: l.len.max(1),
-                            message: &l.message,
-                        })
-                        .collect(),
-                    notes: &d.notes,
-                    help: d.help.as_deref(),
-                    topics: &d.topics,
-                }
-            })
-            .collect(),
+        diagnostics: Diagnostics(report),
     };
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
@@ -239,7 +254,7 @@ pub fn json(report: &Report) -> String {
 pub fn github(report: &Report) -> String {
     let mut out = String::new();
     for (file, d) in report.all() {
-        out.push_str(&annotation(file, d));
+        out.push_str(&annotation(file, &d));
         out.push('\n');
     }
     out.push_str(&summary(report));

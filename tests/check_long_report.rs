@@ -88,20 +88,174 @@ fn the_chain_is_named_for_the_first_redundant_edges_in_file_order() {
     let source = SourceFile::new("chains.yaml", yaml);
     let report = prereq::check::check(&source, &CheckOptions::default());
     let redundant: Vec<_> = report
-        .diagnostics
-        .iter()
+        .all()
+        .map(|(_, d)| d)
         .filter(|d| d.code == prereq::diagnostic::Code::RedundantPrerequisite)
         .collect();
     assert_eq!(redundant.len(), dependents);
-    let first = redundant[0];
+    // Past the full ones, the rest are kept compact until shown.
+    assert_eq!(report.redundant.len(), dependents - FULL_WARNINGS);
+    assert_eq!(report.warnings(), dependents);
+    let first = &redundant[0];
     assert_eq!(first.topics, ["t0", "a"]);
     assert_eq!(first.labels[0].message, "implied by the chain below");
     assert_eq!(first.notes, ["chain: a -> b -> t0"]);
-    let last = redundant[dependents - 1];
+    let last = &redundant[dependents - 1];
     assert_eq!(
         last.topics,
         [format!("t{}", dependents - 1), "a".to_owned()]
     );
     assert_eq!(last.labels[0].message, "implied by a longer chain");
     assert!(last.notes.is_empty());
+}
+
+/// `dependents` topics that each require `a` directly and through `b`, in
+/// reverse order of id (`requires: [a, c, b]`), with topic `lonely` (no
+/// edges) and topic `broken` (an unknown prerequisite) among them.
+fn interleaved(dependents: usize) -> String {
+    let mut yaml = String::from(
+        "version: 1\ntopics:\n  - {id: a, title: A}\n  - {id: b, title: B, requires: [a]}\n  - {id: c, title: C, requires: [a]}\n",
+    );
+    for i in 0..dependents {
+        if i == dependents - 20 {
+            yaml.push_str("  - {id: lonely, title: Lonely}\n");
+            yaml.push_str("  - {id: broken, title: Broken, requires: [a, missing]}\n");
+        }
+        yaml.push_str(&format!(
+            "  - {{id: t{i}, title: T{i}, requires: [a, c, b]}}\n"
+        ));
+    }
+    yaml
+}
+
+#[test]
+fn compact_redundant_edges_are_merged_into_file_order() {
+    let dependents = FULL_WARNINGS + 50;
+    let source = SourceFile::new("merged.yaml", interleaved(dependents));
+    let report = prereq::check::check(&source, &CheckOptions::default());
+    assert_eq!(report.redundant.len(), 50);
+    assert_eq!(report.errors(), 1);
+    assert_eq!(report.warnings(), dependents + 1);
+    let text_of_file = source.text().to_owned();
+
+    let all: Vec<_> = report.all().map(|(_, d)| d.into_owned()).collect();
+    assert_eq!(all.len(), dependents + 2);
+    let places: Vec<_> = all.iter().map(|d| d.pos()).collect();
+    assert!(places.windows(2).all(|w| w[0] <= w[1]), "{places:?}");
+    // The two other diagnostics sit where their topics are, among the
+    // compact redundant edges: 180 redundant edges come before them.
+    let codes: Vec<&str> = all.iter().map(|d| d.code.as_str()).collect();
+    let at = dependents - 20;
+    assert_eq!(codes[at], "isolated-topic");
+    assert_eq!(codes[at + 1], "unknown-prerequisite");
+    assert!(codes[..at].iter().all(|&c| c == "redundant-prerequisite"));
+    assert!(
+        codes[at + 2..]
+            .iter()
+            .all(|&c| c == "redundant-prerequisite")
+    );
+
+    // A compact one is the same diagnostic a full one without its chain is.
+    let last = all.last().unwrap();
+    let line = 5 + dependents + 2;
+    let column = text_of_file
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find("[a")
+        .unwrap()
+        + 2;
+    assert_eq!(
+        last.message,
+        format!(
+            "topic `t{}` requires `a`, which another chain of requirements already implies",
+            dependents - 1
+        )
+    );
+    assert_eq!(
+        last.topics,
+        [format!("t{}", dependents - 1), "a".to_owned()]
+    );
+    assert_eq!(last.labels.len(), 1);
+    assert_eq!(
+        (last.labels[0].pos.line, last.labels[0].pos.column),
+        (line as u32, column as u32)
+    );
+    assert_eq!(last.labels[0].len, 1);
+    assert_eq!(last.labels[0].message, "implied by a longer chain");
+    assert!(last.notes.is_empty());
+    assert_eq!(
+        last.help.as_deref(),
+        Some(
+            "remove it from `requires` (a study path stays the same), or keep it with `--allow redundant-prerequisite`"
+        )
+    );
+
+    // Every view lists every one of them.
+    let json: serde_json::Value = serde_json::from_str(&prereq::report::json(&report)).unwrap();
+    let listed = json["diagnostics"].as_array().unwrap();
+    assert_eq!(listed.len(), dependents + 2);
+    assert_eq!(listed[at + 1]["code"], "unknown-prerequisite");
+    assert_eq!(listed[dependents + 1]["message"], last.message.as_str());
+    assert_eq!(listed[dependents + 1]["line"], line);
+    assert_eq!(json["warnings"], dependents + 1);
+    let github = prereq::report::github(&report);
+    assert_eq!(
+        github
+            .lines()
+            .filter(|l| l.starts_with("::warning"))
+            .count(),
+        dependents + 1
+    );
+    let text = text(&report, &source, None, false);
+    assert!(text.ends_with(&format!(
+        "checked merged.yaml: {} topics, {} edges ({} requires, 0 recommends): 1 error, {} warnings\n",
+        dependents + 5,
+        3 * dependents + 3,
+        3 * dependents + 3,
+        dependents + 1
+    )));
+}
+
+#[test]
+fn allowing_redundant_edges_drops_the_compact_ones_too() {
+    let dependents = FULL_WARNINGS + 50;
+    let source = SourceFile::new("merged.yaml", interleaved(dependents));
+    let options = CheckOptions {
+        allow: vec![prereq::diagnostic::Code::RedundantPrerequisite],
+        order: None,
+    };
+    let report = prereq::check::check(&source, &options);
+    assert!(report.redundant.is_empty());
+    assert_eq!(report.allowed, dependents);
+    let codes: Vec<_> = report
+        .all()
+        .map(|(_, d)| d.code.as_str().to_owned())
+        .collect();
+    assert_eq!(codes, ["isolated-topic", "unknown-prerequisite"]);
+}
+
+#[test]
+fn short_lines_in_color_style_only_the_level() {
+    let source = SourceFile::new("merged.yaml", interleaved(FULL_WARNINGS + 2));
+    let report = prereq::check::check(&source, &CheckOptions::default());
+    let colored = text(&report, &source, None, true);
+    let plain = text(&report, &source, None, false);
+    let last_short = |report: &str| {
+        report
+            .lines()
+            .rev()
+            .find(|l| l.starts_with("merged.yaml:"))
+            .unwrap()
+            .to_owned()
+    };
+    let plain_line = last_short(&plain);
+    assert_eq!(
+        last_short(&colored),
+        plain_line.replace(
+            "warning[redundant-prerequisite]",
+            "\u{1b}[1m\u{1b}[33mwarning[redundant-prerequisite]\u{1b}[0m"
+        )
+    );
+    assert!(plain_line.ends_with(": warning[redundant-prerequisite]: topic `t201` requires `a`, which another chain of requirements already implies"));
 }
