@@ -237,3 +237,49 @@ fn chunks_of_any_size_give_the_same_answer() {
         );
     }
 }
+
+/// The other rules on a thread beside the redundancy search give what they
+/// give after it, in the same order.
+#[test]
+fn rules_beside_the_search_give_the_same_warnings() {
+    let curriculum = prereq::generate::generate(&prereq::generate::GenerateOptions::new(2_000));
+    // Read backwards, every edge points to a later topic: out of order.
+    let mut topics: Topics = curriculum
+        .topics
+        .iter()
+        .rev()
+        .map(|t| {
+            let requires = t.requires.iter().map(|&p| curriculum.topics[p].id.clone());
+            (t.id.clone(), requires.collect())
+        })
+        .collect();
+    topics.push(("alone".to_owned(), Vec::new()));
+    let source = SourceFile::new("backwards.yaml", yaml(&topics));
+    let catalog = prereq::load::catalog(&source).expect("the graph loads");
+    let alone = prereq::check::warnings_on_threads(&catalog, false);
+    let beside = prereq::check::warnings_on_threads(&catalog, true);
+    assert_eq!(beside, alone);
+    assert_eq!(prereq::check::warnings(&catalog), alone);
+
+    let codes: Vec<Code> = alone.diagnostics.iter().map(|d| d.code).collect();
+    let count = |code| codes.iter().filter(|&&c| c == code).count();
+    assert!(
+        count(Code::OutOfOrder) > 1_000,
+        "{}",
+        count(Code::OutOfOrder)
+    );
+    assert_eq!(
+        count(Code::RedundantPrerequisite),
+        prereq::check::FULL_REDUNDANT
+    );
+    assert!(!alone.redundant.is_empty());
+    assert!(count(Code::IsolatedTopic) >= 1);
+    // Out-of-order warnings first, then redundant edges, then the rest.
+    let last_out_of_order = codes.iter().rposition(|&c| c == Code::OutOfOrder).unwrap();
+    let first_redundant = codes
+        .iter()
+        .position(|&c| c == Code::RedundantPrerequisite)
+        .unwrap();
+    assert_eq!(first_redundant, last_out_of_order + 1);
+    assert_eq!(codes.last(), Some(&Code::IsolatedTopic));
+}
