@@ -201,16 +201,21 @@ impl<'a> Entry<'a> {
 /// its diagnostic only when it is shown.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RedundantEdges {
-    /// Every id, one after another; edges point into it.
+    /// Every edge's dependent id and prerequisite id, one after another,
+    /// each cut as a diagnostic cuts it.
     ids: String,
     edges: Vec<CompactEdge>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct CompactEdge {
-    /// The dependent's id and the prerequisite's, as ends in `ids`.
-    dependent: (u32, u32),
-    prerequisite: (u32, u32),
+    /// Where the dependent's id ends in `ids`; it starts where the edge
+    /// before ends.
+    dependent_end: usize,
+    /// Where the prerequisite's id ends, right after the dependent's.
+    prerequisite_end: usize,
+    /// The prerequisite id's length in characters, uncut: what the label covers.
+    prerequisite_chars: usize,
     pos: Pos,
 }
 
@@ -232,14 +237,26 @@ impl RedundantEdges {
 
     fn diagnostic(&self, n: usize) -> Diagnostic {
         let (dependent, prerequisite) = self.ids(n);
-        redundant_diagnostic(dependent, prerequisite, self.edges[n].pos, None)
+        let edge = &self.edges[n];
+        redundant_diagnostic(
+            dependent,
+            prerequisite,
+            edge.prerequisite_chars,
+            edge.pos,
+            None,
+        )
     }
 
-    /// The dependent's and the prerequisite's ids of the `n`th.
+    /// The dependent's and the prerequisite's ids of the `n`th, as cut.
     fn ids(&self, n: usize) -> (&str, &str) {
+        let start = n
+            .checked_sub(1)
+            .map_or(0, |m| self.edges[m].prerequisite_end);
         let edge = &self.edges[n];
-        let id = |(start, end): (u32, u32)| &self.ids[start as usize..end as usize];
-        (id(edge.dependent), id(edge.prerequisite))
+        (
+            &self.ids[start..edge.dependent_end],
+            &self.ids[edge.dependent_end..edge.prerequisite_end],
+        )
     }
 
     fn place(&self, n: usize) -> (bool, Pos, Severity) {
@@ -248,18 +265,16 @@ impl RedundantEdges {
     }
 
     fn push(&mut self, dependent: &str, prerequisite: &str, pos: Pos) {
-        let mut add = |id: &str| {
-            let start = self.ids.len();
-            self.ids.push_str(id);
-            // Ids past 4 GiB in all cannot be read from a file prereq loads.
-            let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-            (clamp(start), clamp(self.ids.len()))
-        };
-        let dependent = add(dependent);
-        let prerequisite = add(prerequisite);
+        // A diagnostic shows no more of an id than this (an id may be
+        // megabytes long, and named by many edges through a short alias).
+        self.ids.push_str(&crate::diagnostic::clip_str(dependent));
+        let dependent_end = self.ids.len();
+        self.ids
+            .push_str(&crate::diagnostic::clip_str(prerequisite));
         self.edges.push(CompactEdge {
-            dependent,
-            prerequisite,
+            dependent_end,
+            prerequisite_end: self.ids.len(),
+            prerequisite_chars: prerequisite.chars().count(),
             pos,
         });
     }
@@ -437,7 +452,13 @@ fn redundant_prerequisites(
                         .map(|&id| catalog.topic(id).id.as_str())
                         .collect::<Vec<_>>()
                 });
-        out.push(redundant_diagnostic(&topic.id, prereq, edge.pos, chain));
+        out.push(redundant_diagnostic(
+            &topic.id,
+            prereq,
+            prereq.chars().count(),
+            edge.pos,
+            chain,
+        ));
     }
     // A topic's edges are in file order only by luck; unknown places last,
     // as in the report.
@@ -460,11 +481,13 @@ fn redundant_message(dependent: &str, prerequisite: &str) -> String {
     ))
 }
 
-/// The warning that `dependent`'s requirement of `prerequisite`, written at
-/// `pos`, is implied by `chain` (or by a chain not looked for).
+/// The warning that `dependent`'s requirement of `prerequisite` (an id of
+/// `prerequisite_chars` characters), written at `pos`, is implied by `chain`
+/// (or by a chain not looked for).
 fn redundant_diagnostic(
     dependent: &str,
     prerequisite: &str,
+    prerequisite_chars: usize,
     pos: Pos,
     chain: Option<Vec<&str>>,
 ) -> Diagnostic {
@@ -474,7 +497,7 @@ fn redundant_diagnostic(
     )
     .label(
         pos,
-        prerequisite.chars().count(),
+        prerequisite_chars,
         if chain.is_some() {
             "implied by the chain below"
         } else {

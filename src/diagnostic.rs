@@ -173,8 +173,8 @@ pub const MAX_TEXT: usize = 300;
 /// `text`, cut to [`MAX_TEXT`] characters with an ellipsis if it is longer.
 pub fn clip(text: impl Into<String>) -> String {
     let mut text = text.into();
-    match text.char_indices().nth(MAX_TEXT) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
+    match cut(&text) {
+        Some(cut) => format!("{}…", &text[..cut]),
         None => {
             // `format!` leaves room to spare, and a check may keep a
             // hundred thousand of these.
@@ -182,6 +182,19 @@ pub fn clip(text: impl Into<String>) -> String {
             text
         }
     }
+}
+
+/// [`clip`] without a copy of a text short enough.
+pub(crate) fn clip_str(text: &str) -> Cow<'_, str> {
+    match cut(text) {
+        Some(cut) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// Where [`clip`] cuts `text`, if it does.
+fn cut(text: &str) -> Option<usize> {
+    text.char_indices().nth(MAX_TEXT).map(|(cut, _)| cut)
 }
 
 /// [`clip`] for a text that may be fixed: a fixed text short enough is kept

@@ -73,18 +73,27 @@ fn up_to_the_limit_every_warning_is_in_full() {
     assert_eq!(full, FULL_WARNINGS);
 }
 
+/// `head`, then `dependents` topics `t{i}` that each require `b` and
+/// `direct`: one redundant edge each where `b` requires `direct`.
+fn with_dependents(head: &str, direct: &str, dependents: usize) -> String {
+    let mut yaml = head.to_owned();
+    for i in 0..dependents {
+        yaml.push_str(&format!(
+            "  - {{id: t{i}, title: T{i}, requires: [b, {direct}]}}\n"
+        ));
+    }
+    yaml
+}
+
 #[test]
 fn the_chain_is_named_for_the_first_redundant_edges_in_file_order() {
     // Every `t{i}` requires `a` directly and through `b`: one redundant edge each.
-    let mut yaml = String::from(
-        "version: 1\ntopics:\n  - {id: a, title: A}\n  - {id: b, title: B, requires: [a]}\n",
-    );
     let dependents = FULL_WARNINGS + 1;
-    for i in 0..dependents {
-        yaml.push_str(&format!(
-            "  - {{id: t{i}, title: T{i}, requires: [b, a]}}\n"
-        ));
-    }
+    let yaml = with_dependents(
+        "version: 1\ntopics:\n  - {id: a, title: A}\n  - {id: b, title: B, requires: [a]}\n",
+        "a",
+        dependents,
+    );
     let source = SourceFile::new("chains.yaml", yaml);
     let report = prereq::check::check(&source, &CheckOptions::default());
     let redundant: Vec<_> = report
@@ -258,4 +267,38 @@ fn short_lines_in_color_style_only_the_level() {
         )
     );
     assert!(plain_line.ends_with(": warning[redundant-prerequisite]: topic `t201` requires `a`, which another chain of requirements already implies"));
+}
+
+#[test]
+fn a_compact_edge_to_a_long_id_is_cut_as_a_full_diagnostic_cuts_it() {
+    // A 1,000-character id, named through a short alias by every dependent.
+    let long = "a".repeat(1_000);
+    let head = format!(
+        "version: 1\ntopics:\n  - {{id: {long}, title: Long, aliases: [short]}}\n  - {{id: b, title: B, requires: [short]}}\n"
+    );
+    let dependents = FULL_WARNINGS + 2;
+    let yaml = with_dependents(&head, "short", dependents);
+    let source = SourceFile::new("long.yaml", yaml);
+    let report = prereq::check::check(&source, &CheckOptions::default());
+    assert_eq!(report.redundant.len(), 2);
+    let last = report.all().last().unwrap().1.into_owned();
+    let id = format!("t{}", dependents - 1);
+    assert_eq!(
+        last.message,
+        prereq::diagnostic::clip(format!(
+            "topic `{id}` requires `{long}`, which another chain of requirements already implies"
+        ))
+    );
+    assert!(last.message.ends_with('…'));
+    assert_eq!(last.topics, [id, prereq::diagnostic::clip(long.as_str())]);
+    assert_eq!(last.topics[1].chars().count(), 301);
+    // The label covers the whole id, as a full diagnostic's does.
+    assert_eq!(last.labels[0].len, 1_000);
+    let full = report
+        .diagnostics
+        .iter()
+        .rfind(|d| d.code == prereq::diagnostic::Code::RedundantPrerequisite)
+        .unwrap();
+    assert_eq!(full.labels[0].len, 1_000);
+    assert_eq!(full.topics[1], last.topics[1]);
 }
