@@ -60,3 +60,54 @@ fn an_empty_option_is_a_usage_error() {
         "{stderr}"
     );
 }
+
+/// Commands that read no topics file refuse `--topics` wherever it is
+/// written, leave it out of their help, and ignore the variable, which is
+/// meant for the other commands.
+#[test]
+fn commands_without_a_topics_file_refuse_the_option() {
+    let refusals = [
+        (
+            &["--topics", "t.yaml", "diff", "a.yaml", "b.yaml"][..],
+            "`prereq diff` compares the two files it is given",
+        ),
+        (
+            &["diff", "-t", "t.yaml", "a.yaml", "b.yaml"][..],
+            "`prereq diff` compares the two files it is given",
+        ),
+        (
+            &["schema", "--topics", "t.yaml"][..],
+            "`prereq schema` prints the schema every topics file follows",
+        ),
+        (
+            &["-t", "t.yaml", "completions", "bash"][..],
+            "`prereq completions` prints a shell script",
+        ),
+        (
+            &["man", "--topics", "t.yaml"][..],
+            "`prereq man` prints a manual page",
+        ),
+    ];
+    for (args, why) in refusals {
+        let (code, out, err) = run(None, args);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert_eq!(out, "");
+        assert_eq!(
+            err,
+            format!(
+                "error: --topics does not apply: {why}\n\nUsage: prereq [OPTIONS] <COMMAND>\n\nFor more information, try '--help'.\n"
+            ),
+            "{args:?}"
+        );
+    }
+    for command in ["diff", "schema", "completions", "man"] {
+        let (code, help, _) = run(None, &[command, "--help"]);
+        assert_eq!(code, Some(0));
+        assert!(!help.contains("--topics"), "{command}: {help}");
+    }
+    let (code, schema, _) = run(Some("elsewhere.yaml"), &["schema"]);
+    assert_eq!(code, Some(0));
+    assert!(schema.starts_with("{\n"));
+    let (_, path_help, _) = run(None, &["path", "--help"]);
+    assert!(path_help.contains("-t, --topics <FILE>"));
+}

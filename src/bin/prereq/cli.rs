@@ -54,6 +54,20 @@ impl Cli {
                     .exit();
             }
         }
+        if let Some(why) = cli.command.reads_no_topics() {
+            // Set by the environment, it is meant for other commands.
+            let on_line =
+                |m: &clap::ArgMatches| m.value_source("topics") == Some(ValueSource::CommandLine);
+            let given = on_line(&matches) || matches.subcommand().is_some_and(|(_, m)| on_line(m));
+            if given {
+                Cli::command()
+                    .error(
+                        ErrorKind::ArgumentConflict,
+                        format!("--topics does not apply: {why}"),
+                    )
+                    .exit();
+            }
+        }
         cli
     }
 }
@@ -82,7 +96,7 @@ pub enum Command {
     /// or renamed, and how the study path to each --goal changes.
     Diff(DiffArgs),
     /// Print the JSON Schema of topics files, for editors that check YAML as it is typed.
-    Schema,
+    Schema(SchemaArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print a manual page (roff), for `man -l -` or a man directory.
@@ -92,6 +106,19 @@ pub enum Command {
 /// What the learner already knows. A known topic and everything it requires
 /// leave the path.
 impl Command {
+    /// Why the command reads no topics file, if it reads none.
+    fn reads_no_topics(&self) -> Option<&'static str> {
+        match self {
+            Command::Diff(_) => Some("`prereq diff` compares the two files it is given"),
+            Command::Schema(_) => {
+                Some("`prereq schema` prints the schema every topics file follows")
+            }
+            Command::Completions(_) => Some("`prereq completions` prints a shell script"),
+            Command::Man(_) => Some("`prereq man` prints a manual page"),
+            _ => None,
+        }
+    }
+
     /// What the learner knows, for the commands that take it.
     pub fn known(&self) -> Option<&KnownArgs> {
         match self {
@@ -208,8 +235,31 @@ pub enum CheckFormat {
     Github,
 }
 
+/// `--topics` on a command that reads no topics file of its own: hidden from
+/// its help, and refused if given rather than silently ignored. Its own
+/// definition keeps the global one off the command.
+#[derive(Debug, Args)]
+pub struct NoTopics {
+    #[arg(
+        id = "topics",
+        long = "topics",
+        short = 't',
+        hide = true,
+        value_name = "FILE"
+    )]
+    _topics: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    #[command(flatten)]
+    no_topics: NoTopics,
+}
+
 #[derive(Debug, Args)]
 pub struct DiffArgs {
+    #[command(flatten)]
+    no_topics: NoTopics,
     /// The old topics file (`-` reads standard input).
     pub old: PathBuf,
     /// The new topics file (`-` reads standard input).
@@ -224,6 +274,8 @@ pub struct DiffArgs {
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
+    #[command(flatten)]
+    no_topics: NoTopics,
     /// A command, for its own page (prereq-COMMAND(1)); without it, prereq(1).
     #[arg(value_name = "COMMAND")]
     pub command: Option<String>,
@@ -231,6 +283,8 @@ pub struct ManArgs {
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
+    #[command(flatten)]
+    no_topics: NoTopics,
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,

@@ -52,7 +52,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         anyhow::bail!("--topics and --progress cannot both read standard input (`-`)");
     }
     match &cli.command {
-        Command::Schema => print(&prereq::json_schema::schema()),
+        Command::Schema(_) => print(&prereq::json_schema::schema()),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),
         Command::Diff(args) => diff::run(args),
