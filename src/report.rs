@@ -223,6 +223,12 @@ struct LabelJson<'a> {
 
 /// The report as one JSON document (layout in the README, `format_version` 1).
 pub fn json(report: &Report) -> String {
+    crate::text::written(|out| write_json(out, report))
+}
+
+/// Writes [`json`]'s document to `out` as it is made, so the JSON of
+/// hundreds of thousands of diagnostics is never held whole.
+pub fn write_json(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
     let stats = report.stats;
     let doc = ReportJson {
         format_version: FORMAT_VERSION,
@@ -242,9 +248,8 @@ pub fn json(report: &Report) -> String {
         unchecked_redundancy: report.unchecked_redundancy,
         diagnostics: Diagnostics(report),
     };
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
+    writeln!(out)
 }
 
 /// One GitHub Actions workflow command per diagnostic
@@ -252,14 +257,15 @@ pub fn json(report: &Report) -> String {
 /// Files that are not on disk (standard input, the built-in handbook) get no
 /// `file=`, so GitHub shows the annotation on the run instead of the diff.
 pub fn github(report: &Report) -> String {
-    let mut out = String::new();
+    crate::text::written(|out| write_github(out, report))
+}
+
+/// Writes [`github`]'s commands to `out` one at a time.
+pub fn write_github(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
     for (file, d) in report.all() {
-        out.push_str(&annotation(file, &d));
-        out.push('\n');
+        writeln!(out, "{}", annotation(file, &d))?;
     }
-    out.push_str(&summary(report));
-    out.push('\n');
-    out
+    writeln!(out, "{}", summary(report))
 }
 
 fn annotation(file: &str, d: &Diagnostic) -> String {

@@ -1,7 +1,7 @@
-//! The large views stream: `prereq dot`, `prereq path` and `prereq list`
-//! written to a writer give the same text as built in memory, a writer that
-//! fails midway stops them with that error, and a reader that stops reading
-//! is no failure.
+//! The large views stream: `prereq dot`, `prereq path`, `prereq list` and
+//! the reports of `prereq check` written to a writer give the same text as
+//! built in memory, a writer that fails midway stops them with that error,
+//! and a reader that stops reading is no failure.
 
 use std::io::{self, Read, Write};
 use std::process::{Command, Stdio};
@@ -124,6 +124,29 @@ fn text_views_stream_the_same_text() {
     assert_stops_when_full(&whole, |out| text::write_list(out, &catalog));
 }
 
+#[test]
+fn check_reports_stream_the_same_text() {
+    let curriculum = prereq::generate::generate(&prereq::generate::GenerateOptions::new(2_000));
+    let source = SourceFile::new("generated.json", curriculum.to_json());
+    let report = prereq::check::check(&source, &prereq::check::CheckOptions::default());
+    // Past the full redundant edges, so compact ones are written too.
+    assert!(!report.redundant.is_empty());
+    let json = prereq::report::json(&report);
+    assert!(json.starts_with("{\n  \"format_version\": 1,\n"), "{json}");
+    assert!(json.ends_with("}\n"));
+    assert_stops_when_full(&json, |out| prereq::report::write_json(out, &report));
+    let github = prereq::report::github(&report);
+    assert!(
+        github.starts_with("::warning file=generated.json,"),
+        "{github}"
+    );
+    assert_stops_when_full(&github, |out| prereq::report::write_github(out, &report));
+    let text = prereq::report::text(&report, &source, None, false);
+    assert_stops_when_full(&text, |out| {
+        prereq::report::write_text(out, &report, &source, None, false)
+    });
+}
+
 /// Runs prereq on a generated file of 5,000 topics with `args`, reads the
 /// first bytes of its output and closes the pipe: far more text than a pipe
 /// buffers, so the writer meets the closed end.
@@ -153,4 +176,14 @@ fn a_closed_pipe_ends_dot_path_and_list_quietly() {
     assert_a_closed_pipe_ends_quietly(&["dot"], "digraph roadmap {");
     assert_a_closed_pipe_ends_quietly(&["path", "t4999"], "Study path to Topic 4999");
     assert_a_closed_pipe_ends_quietly(&["list"], "Section 0\n  Topic 0 (t0)");
+}
+
+#[test]
+fn a_closed_pipe_ends_check_reports_quietly() {
+    assert_a_closed_pipe_ends_quietly(
+        &["check", "--format", "json"],
+        "{\n  \"format_version\": 1,\n",
+    );
+    assert_a_closed_pipe_ends_quietly(&["check", "--format", "github"], "::warning file=");
+    assert_a_closed_pipe_ends_quietly(&["check"], "warning[");
 }

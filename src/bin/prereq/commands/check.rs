@@ -5,7 +5,7 @@ use prereq::check::CheckOptions;
 use prereq::diagnostic::{Code, Diagnostic, Severity};
 use prereq::source::SourceFile;
 
-use super::{Exit, color_on, print, stream};
+use super::{Exit, color_on, stream};
 use crate::cli::{CheckArgs, CheckFormat};
 use crate::input;
 
@@ -34,8 +34,8 @@ pub fn run(
             let color = color_on(&std::io::stdout());
             stream(|out| prereq::report::write_text(out, &report, &source, order.as_ref(), color))?
         }
-        CheckFormat::Json => print(&prereq::report::json(&report))?,
-        CheckFormat::Github => print(&prereq::report::github(&report))?,
+        CheckFormat::Json => stream(|out| prereq::report::write_json(out, &report))?,
+        CheckFormat::Github => stream(|out| prereq::report::write_github(out, &report))?,
     };
     Ok(if report.failed(args.strict) {
         Exit::Invalid
