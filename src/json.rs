@@ -79,6 +79,16 @@ fn step(catalog: &Catalog, id: TopicId) -> PathStepJson<'_> {
 /// "hours", "finished"}]}]` for a week plan (a run of weeks on one topic is one
 /// entry, its hours those of each week).
 pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
+    crate::text::written(|out| write_path(out, catalog, path, layout))
+}
+
+/// Writes [`path`]'s document to `out` as it is made.
+pub fn write_path(
+    out: &mut dyn std::io::Write,
+    catalog: &Catalog,
+    path: &StudyPath,
+    layout: Layout<'_>,
+) -> std::io::Result<()> {
     let chain = plan::critical_chain(catalog, path);
     let mut doc = PathJson {
         goals: ids(catalog, &path.goals),
@@ -123,7 +133,8 @@ pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
             );
         }
     }
-    to_string(&doc)
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+    writeln!(out)
 }
 
 #[derive(Serialize)]

@@ -71,7 +71,7 @@ fn topic_name(catalog: &Catalog, id: TopicId) -> String {
 
 /// A checklist item for a topic, `detail` after its name, then every
 /// resource as a link.
-fn task(out: &mut String, catalog: &Catalog, id: TopicId, detail: &str) {
+fn task(out: &mut dyn Write, catalog: &Catalog, id: TopicId, detail: &str) {
     let _ = writeln!(out, "- [ ] {}{detail}", topic_name(catalog, id));
     for resource in &catalog.topic(id).resources {
         let _ = writeln!(out, "  - {}", resource_item(resource));
@@ -94,6 +94,23 @@ fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
 /// topic with its hours and its resources as links.
 pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
     let mut out = String::new();
+    path_into(&mut out, catalog, path, layout);
+    out
+}
+
+/// Writes [`path`]'s checklist to `out` as it is made, a line at a time.
+pub fn write_path(
+    out: &mut dyn std::io::Write,
+    catalog: &Catalog,
+    path: &StudyPath,
+    layout: Layout<'_>,
+) -> std::io::Result<()> {
+    let mut text = crate::text::IoText::new(out);
+    path_into(&mut text, catalog, path, layout);
+    text.finish()
+}
+
+fn path_into(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) {
     let goals = goal_titles(catalog, &path.goals);
     match layout {
         Layout::Weeks(plan) => {
@@ -134,7 +151,7 @@ pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
             out,
             "{summary}: nothing left to study, you know every topic on the way."
         );
-        return out;
+        return;
     }
     let chain = plan::critical_chain(catalog, path);
     let ids: Vec<String> = chain
@@ -161,28 +178,22 @@ pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
                     let heading = section_heading_of(catalog, topic);
                     let _ = writeln!(out, "\n## {}\n", escape(&heading));
                 }
-                task(&mut out, catalog, id, &hours_detail(topic.hours));
+                task(out, catalog, id, &hours_detail(topic.hours));
             }
         }
         Layout::Levels(stages) => {
             for (s, stage) in stages.iter().enumerate() {
                 let _ = writeln!(out, "\n## Stage {}\n", s + 1);
                 for &id in stage {
-                    task(
-                        &mut out,
-                        catalog,
-                        id,
-                        &hours_detail(catalog.topic(id).hours),
-                    );
+                    task(out, catalog, id, &hours_detail(catalog.topic(id).hours));
                 }
             }
         }
-        Layout::Weeks(plan) => weeks(&mut out, catalog, plan),
+        Layout::Weeks(plan) => weeks(out, catalog, plan),
     }
-    out
 }
 
-fn weeks(out: &mut String, catalog: &Catalog, plan: &WeekPlan) {
+fn weeks(out: &mut dyn Write, catalog: &Catalog, plan: &WeekPlan) {
     let mut started = vec![false; catalog.topics.len()];
     for week in &plan.weeks {
         if week.first == week.last {

@@ -159,18 +159,18 @@ pub(crate) fn written(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -
 /// Text written with `fmt::Write` going straight to an `io::Write`. The
 /// first I/O error is kept, and stops every later write, since `fmt::Error`
 /// carries no cause.
-struct IoText<'w> {
+pub(crate) struct IoText<'w> {
     out: &'w mut dyn io::Write,
     error: Option<io::Error>,
 }
 
 impl<'w> IoText<'w> {
-    fn new(out: &'w mut dyn io::Write) -> Self {
+    pub(crate) fn new(out: &'w mut dyn io::Write) -> Self {
         Self { out, error: None }
     }
 
     /// What writing came to: the first error, if any.
-    fn finish(self) -> io::Result<()> {
+    pub(crate) fn finish(self) -> io::Result<()> {
         self.error.map_or(Ok(()), Err)
     }
 }

@@ -1,5 +1,5 @@
-//! The large views stream: `prereq dot`, `prereq path`, `prereq list` and
-//! the reports of `prereq check` written to a writer give the same text as
+//! The large views stream: `prereq dot`, `prereq path` (as text, Markdown
+//! and JSON), `prereq list` and the reports of `prereq check` written to a writer give the same text as
 //! built in memory, a writer that fails midway stops them with that error,
 //! and a reader that stops reading is no failure.
 
@@ -116,6 +116,22 @@ fn text_views_stream_the_same_text() {
             text::write_path(out, &catalog, &path, layout, options)
         });
     }
+    let weeks = prereq::plan::weeks(&catalog, &path, 6.0).unwrap();
+    for layout in [Layout::Sections, Layout::Weeks(&weeks)] {
+        let markdown = prereq::markdown::path(&catalog, &path, layout);
+        assert!(markdown.starts_with("# Study "), "{markdown}");
+        assert_stops_when_full(&markdown, |out| {
+            prereq::markdown::write_path(out, &catalog, &path, layout)
+        });
+        let json = prereq::json::path(&catalog, &path, layout);
+        assert!(
+            json.starts_with("{\n  \"goals\": [\n    \"retrieval-augmented-generation\"\n  ],"),
+            "{json}"
+        );
+        assert_stops_when_full(&json, |out| {
+            prereq::json::write_path(out, &catalog, &path, layout)
+        });
+    }
     let whole = text::list(&catalog);
     assert!(
         whole.starts_with("Preliminaries\n  Math (math)\n"),
@@ -176,6 +192,11 @@ fn a_closed_pipe_ends_dot_path_and_list_quietly() {
     assert_a_closed_pipe_ends_quietly(&["dot"], "digraph roadmap {");
     assert_a_closed_pipe_ends_quietly(&["path", "t4999"], "Study path to Topic 4999");
     assert_a_closed_pipe_ends_quietly(&["list"], "Section 0\n  Topic 0 (t0)");
+    assert_a_closed_pipe_ends_quietly(
+        &["path", "t4999", "--format", "markdown"],
+        "# Study path to Topic 4999",
+    );
+    assert_a_closed_pipe_ends_quietly(&["path", "t4999", "--format", "json"], "{\n  \"goals\": [");
 }
 
 #[test]

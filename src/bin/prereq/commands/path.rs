@@ -2,7 +2,7 @@ use anyhow::Result;
 use prereq::catalog::Catalog;
 use prereq::plan::{self, Layout};
 
-use super::{Exit, print, resolve_all, stream, study_path, text_options};
+use super::{Exit, resolve_all, stream, study_path, text_options};
 use crate::cli::{PathArgs, ViewFormat};
 
 pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<Exit> {
@@ -27,7 +27,9 @@ pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<Exit> {
             let options = text_options(args.resources);
             prereq::text::write_path(out, catalog, &path, layout, options)
         }),
-        ViewFormat::Markdown => print(&prereq::markdown::path(catalog, &path, layout)),
-        ViewFormat::Json => print(&prereq::json::path(catalog, &path, layout)),
+        ViewFormat::Markdown => {
+            stream(|out| prereq::markdown::write_path(out, catalog, &path, layout))
+        }
+        ViewFormat::Json => stream(|out| prereq::json::write_path(out, catalog, &path, layout)),
     }
 }
