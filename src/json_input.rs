@@ -9,6 +9,7 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
@@ -356,7 +357,7 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
         let parsed = if text.starts_with('{') {
             match serde_json::from_str::<Mapping<JsonEdge<'_>>>(text).map(|Mapping(edge)| edge) {
                 Ok(long) => RawEdge {
-                    topic: at.string(long.topic)?,
+                    topic: at.name(long.topic)?,
                     because: long.because,
                 },
                 Err(err) => return Err(at.error(edge, &err)),
@@ -365,13 +366,13 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
             // As in YAML, a bare number names the topic with that id.
             RawEdge {
                 topic: Located {
-                    value: number.to_string(),
+                    value: CompactString::from(number.to_string()),
                     pos: at.locate(edge),
                 },
                 because: None,
             }
         } else {
-            match at.string(edge) {
+            match at.name(edge) {
                 Ok(topic) => RawEdge {
                     topic,
                     because: None,
@@ -490,14 +491,30 @@ impl<'t> Cursor<'t> {
     /// A string value with its position; a JSON string without escapes is
     /// taken as it stands.
     fn string(&mut self, raw: &RawValue) -> Result<Located<String>, Box<Diagnostic>> {
+        self.text_as(raw, str::to_owned)
+    }
+
+    /// [`Cursor::string`] for a topic named by an edge: a short one is kept
+    /// without an allocation.
+    fn name(&mut self, raw: &RawValue) -> Result<Located<CompactString>, Box<Diagnostic>> {
+        self.text_as(raw, |text| CompactString::from(text))
+    }
+
+    fn text_as<T: From<String>>(
+        &mut self,
+        raw: &RawValue,
+        plain_text: impl FnOnce(&str) -> T,
+    ) -> Result<Located<T>, Box<Diagnostic>> {
         let text = raw.get();
         let plain = text
             .strip_prefix('"')
             .and_then(|t| t.strip_suffix('"'))
             .filter(|inner| !inner.contains('\\'));
         let value = match plain {
-            Some(inner) => inner.to_owned(),
-            None => serde_json::from_str::<String>(text).map_err(|err| self.error(raw, &err))?,
+            Some(inner) => plain_text(inner),
+            None => serde_json::from_str::<String>(text)
+                .map_err(|err| self.error(raw, &err))?
+                .into(),
         };
         Ok(Located {
             value,

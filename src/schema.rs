@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -539,15 +540,16 @@ impl ResourceKind {
 /// One prerequisite reference: either `id` or `{topic: id, because: reason}`.
 #[derive(Debug)]
 pub struct RawEdge {
-    /// The referenced topic, with its position.
-    pub topic: Located<String>,
+    /// The referenced topic, with its position. Ids are short, and a file
+    /// holds millions of these: an id of up to 24 bytes needs no allocation.
+    pub topic: Located<CompactString>,
     /// Why the edge exists.
     pub because: Option<String>,
 }
 
 /// The two ways an edge may be written, before positions are attached.
 enum EdgeForm {
-    Short(String),
+    Short(CompactString),
     Long(RawEdge),
 }
 
@@ -565,11 +567,11 @@ impl<'de> Deserialize<'de> for EdgeForm {
             }
 
             fn visit_str<E: de::Error>(self, id: &str) -> Result<EdgeForm, E> {
-                Ok(EdgeForm::Short(id.to_owned()))
+                Ok(EdgeForm::Short(CompactString::from(id)))
             }
 
             fn visit_u64<E: de::Error>(self, id: u64) -> Result<EdgeForm, E> {
-                Ok(EdgeForm::Short(id.to_string()))
+                Ok(EdgeForm::Short(CompactString::from(id.to_string())))
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EdgeForm, A::Error> {
@@ -580,7 +582,7 @@ impl<'de> Deserialize<'de> for EdgeForm {
                         "topic" if topic.is_some() => {
                             return Err(de::Error::duplicate_field("topic"));
                         }
-                        "topic" => topic = Some(map.next_value::<Located<String>>()?),
+                        "topic" => topic = Some(map.next_value::<Located<CompactString>>()?),
                         "because" if because.is_some() => {
                             return Err(de::Error::duplicate_field("because"));
                         }
