@@ -201,8 +201,10 @@ fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
 }
 
 /// One topic line: `lead`, the title (with its id if it fits), and `right`
-/// aligned to the right margin.
+/// aligned to the right margin. It is built in `line`, a buffer that a long
+/// list reuses.
 fn topic_line(
+    line: &mut String,
     out: &mut dyn Write,
     catalog: &Catalog,
     lead: &str,
@@ -213,14 +215,17 @@ fn topic_line(
     let topic = catalog.topic(id);
     let right_width = right.chars().count().max(6);
     let room = WIDTH.saturating_sub(lead.chars().count() + right_width + 1);
-    let mut line = String::with_capacity(WIDTH + 16);
+    line.clear();
     line.push_str(lead);
     // A path of a million topics prints a million of these lines: plain
     // ASCII (the usual case) is measured in bytes and written as it is.
     let with_id = topic.title.len() + topic.id.len() + 3;
     let plain = !options.color && plain_ascii(&topic.title) && plain_ascii(&topic.id);
     let width = if plain && with_id <= room {
-        let _ = write!(line, "{} ({})", topic.title, topic.id);
+        line.push_str(&topic.title);
+        line.push_str(" (");
+        line.push_str(&topic.id);
+        line.push(')');
         with_id
     } else {
         let with_id = format!("{} ({})", topic.title, topic.id);
@@ -234,7 +239,10 @@ fn topic_line(
     };
     line.extend(std::iter::repeat_n(' ', room.saturating_sub(width)));
     let _ = write!(line, " {right:>right_width$}");
-    let _ = writeln!(out, "{}", line.trim_end());
+    let end = line.trim_end().len();
+    line.truncate(end);
+    line.push('\n');
+    let _ = out.write_str(line);
 }
 
 /// The topic's resources that `options` asks for, indented by `indent`.
@@ -389,6 +397,9 @@ fn path_into(
 fn sections(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath, options: TextOptions) {
     let mut current_section = None;
     let number_width = path.topics.len().to_string().len();
+    // One buffer each for the number, the hours and the line, reused: a
+    // path may have a million lines.
+    let (mut lead, mut right, mut line) = (String::new(), String::new(), String::new());
     for (n, &id) in path.topics.iter().enumerate() {
         let topic = catalog.topic(id);
         if n == 0 || topic.section != current_section {
@@ -396,8 +407,13 @@ fn sections(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath, options: T
             let heading = section_heading_of(catalog, topic);
             let _ = writeln!(out, "\n{}", options.bold(&truncate(&heading, WIDTH)));
         }
-        let lead = format!("  {:>number_width$}. ", n + 1);
-        topic_line(out, catalog, &lead, id, &hours_label(topic.hours), options);
+        lead.clear();
+        let _ = write!(lead, "  {:>number_width$}. ", n + 1);
+        right.clear();
+        if let Some(h) = topic.hours {
+            let _ = write!(right, "{} h", hours(h));
+        }
+        topic_line(&mut line, out, catalog, &lead, id, &right, options);
         resource_lines(out, catalog, id, lead.len(), options);
     }
 }
@@ -406,6 +422,7 @@ fn levels(out: &mut dyn Write, catalog: &Catalog, stages: &[Vec<TopicId>], optio
     let _ = writeln!(out, "Topics within a stage can be studied side by side.");
     let count: usize = stages.iter().map(Vec::len).sum();
     let number_width = count.to_string().len();
+    let mut line = String::new();
     let mut n = 0;
     for (s, stage) in stages.iter().enumerate() {
         let stage_hours: f64 = stage
@@ -423,6 +440,7 @@ fn levels(out: &mut dyn Write, catalog: &Catalog, stages: &[Vec<TopicId>], optio
             n += 1;
             let lead = format!("  {n:>number_width$}. ");
             topic_line(
+                &mut line,
                 out,
                 catalog,
                 &lead,
@@ -437,6 +455,7 @@ fn levels(out: &mut dyn Write, catalog: &Catalog, stages: &[Vec<TopicId>], optio
 
 fn weeks(out: &mut dyn Write, catalog: &Catalog, plan: &WeekPlan, options: TextOptions) {
     let mut started = vec![false; catalog.topics.len()];
+    let mut line = String::new();
     for week in &plan.weeks {
         let week_hours: f64 = week.items.iter().map(|item| item.hours).sum();
         let heading = if week.first == week.last {
@@ -460,7 +479,7 @@ fn weeks(out: &mut dyn Write, catalog: &Catalog, plan: &WeekPlan, options: TextO
             } else {
                 format!("{} of {} h", hours(item.hours), hours(total.unwrap_or(0.0)))
             };
-            topic_line(out, catalog, "  ", item.topic, &right, options);
+            topic_line(&mut line, out, catalog, "  ", item.topic, &right, options);
             if !std::mem::replace(&mut started[item.topic.index()], true) {
                 resource_lines(out, catalog, item.topic, 4, options);
             }
@@ -516,6 +535,7 @@ pub fn next(
         let lead = format!("  {:>number_width$}. ", n + 1);
         let topic = catalog.topic(item.topic);
         topic_line(
+            &mut String::new(),
             &mut out,
             catalog,
             &lead,
