@@ -120,7 +120,7 @@ impl Report {
             .chain(self.order.iter().flat_map(|o| &o.diagnostics))
             .filter(|d| d.severity == severity)
             .count();
-        let compact = if severity == Code::RedundantPrerequisite.severity() {
+        let compact = if severity == REDUNDANT {
             self.redundant.len()
         } else {
             0
@@ -132,9 +132,16 @@ impl Report {
 /// Where a diagnostic goes in a report: by place, unknown places last, an
 /// error before a warning at the same place.
 fn place(d: &Diagnostic) -> (bool, Pos, Severity) {
-    let pos = d.pos();
-    (!pos.is_known(), pos, d.severity)
+    place_of(d.pos(), d.severity)
 }
+
+/// [`place`] of a diagnostic at `pos` of `severity`.
+fn place_of(pos: Pos, severity: Severity) -> (bool, Pos, Severity) {
+    (!pos.is_known(), pos, severity)
+}
+
+/// The severity of every redundant-edge warning, compact or not.
+const REDUNDANT: Severity = Code::RedundantPrerequisite.severity();
 
 /// One of a report's diagnostics about the topics file.
 pub(crate) enum Entry<'a> {
@@ -148,7 +155,7 @@ impl<'a> Entry<'a> {
     pub(crate) fn severity(&self) -> Severity {
         match self {
             Entry::Listed(d) => d.severity,
-            Entry::Compact(..) => Code::RedundantPrerequisite.severity(),
+            Entry::Compact(..) => REDUNDANT,
         }
     }
 
@@ -178,16 +185,13 @@ impl<'a> Entry<'a> {
             ),
             Entry::Compact(edges, n) => {
                 let (dependent, prerequisite) = edges.ids(n);
-                let code = Code::RedundantPrerequisite;
-                let message = redundant_message(dependent, prerequisite);
-                let pos = edges.edges[n].pos;
                 crate::diagnostic::write_short(
                     out,
                     source,
-                    pos,
-                    code.severity(),
-                    code,
-                    &message,
+                    edges.edges[n].pos,
+                    REDUNDANT,
+                    Code::RedundantPrerequisite,
+                    &redundant_message(dependent, prerequisite),
                     color,
                 )
             }
@@ -260,8 +264,7 @@ impl RedundantEdges {
     }
 
     fn place(&self, n: usize) -> (bool, Pos, Severity) {
-        let pos = self.edges[n].pos;
-        (!pos.is_known(), pos, Code::RedundantPrerequisite.severity())
+        place_of(self.edges[n].pos, REDUNDANT)
     }
 
     fn push(&mut self, dependent: &str, prerequisite: &str, pos: Pos) {
@@ -460,9 +463,8 @@ fn redundant_prerequisites(
             chain,
         ));
     }
-    // A topic's edges are in file order only by luck; unknown places last,
-    // as in the report.
-    later.sort_by_key(|&(pos, _, _)| (!pos.is_known(), pos));
+    // A topic's edges are in file order only by luck: sorted as the report is.
+    later.sort_by_key(|&(pos, _, _)| place_of(pos, REDUNDANT));
     compact.edges.reserve_exact(later.len());
     for (pos, dependent, prerequisite) in later {
         compact.push(

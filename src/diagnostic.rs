@@ -37,7 +37,7 @@ macro_rules! codes {
             }
 
             /// The severity the rule reports at.
-            pub fn severity(self) -> Severity {
+            pub const fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
 
@@ -201,7 +201,7 @@ fn cut(text: &str) -> Option<usize> {
 /// as it is, with nothing allocated, however many diagnostics share it.
 fn clip_text(text: Cow<'static, str>) -> Cow<'static, str> {
     match text {
-        Cow::Borrowed(fixed) if fixed.chars().nth(MAX_TEXT).is_none() => Cow::Borrowed(fixed),
+        Cow::Borrowed(fixed) if cut(fixed).is_none() => Cow::Borrowed(fixed),
         text => Cow::Owned(clip(text.into_owned())),
     }
 }

@@ -133,8 +133,7 @@ pub fn write_path(
             );
         }
     }
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
-    writeln!(out)
+    write_pretty(out, &doc)
 }
 
 #[derive(Serialize)]
@@ -238,7 +237,15 @@ pub fn why(catalog: &Catalog, why: &Why) -> String {
 }
 
 fn to_string(value: &impl Serialize) -> String {
-    let mut text = serde_json::to_string_pretty(value).expect("JSON views serialize plain data");
-    text.push('\n');
-    text
+    crate::text::written(|out| write_pretty(out, value))
+}
+
+/// Writes `value` as pretty-printed JSON and a line break, as every JSON
+/// view and report ends.
+pub(crate) fn write_pretty(
+    out: &mut dyn std::io::Write,
+    value: &impl Serialize,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
+    writeln!(out)
 }

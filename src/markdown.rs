@@ -105,9 +105,7 @@ pub fn write_path(
     path: &StudyPath,
     layout: Layout<'_>,
 ) -> std::io::Result<()> {
-    let mut text = crate::text::IoText::new(out);
-    path_into(&mut text, catalog, path, layout);
-    text.finish()
+    crate::text::streamed(out, |text| path_into(text, catalog, path, layout))
 }
 
 fn path_into(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) {

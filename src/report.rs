@@ -248,8 +248,7 @@ pub fn write_json(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
         unchecked_redundancy: report.unchecked_redundancy,
         diagnostics: Diagnostics(report),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::from)?;
-    writeln!(out)
+    crate::json::write_pretty(out, &doc)
 }
 
 /// One GitHub Actions workflow command per diagnostic

@@ -172,10 +172,8 @@ pub fn plan_json(text: &str, pieces: usize) -> Option<Plan<'_>> {
     // Items are cut at the first item's indentation, so nested objects on
     // lines of their own are passed over.
     let first_line = memchr::memrchr(b'\n', &bytes[..first]).map_or(0, |i| i + 1);
-    let mut indent = bytes[first_line..first]
-        .iter()
-        .all(|&b| b == b' ' || b == b'\t')
-        .then_some(first - first_line);
+    let mut indent =
+        (blanks(&bytes[first_line..first]) == first - first_line).then_some(first - first_line);
     let mut line_no = cuts[0].1;
     let mut next_cut = first + step;
     for newline in memchr::memchr_iter(b'\n', &bytes[first..close]) {
@@ -184,11 +182,7 @@ pub fn plan_json(text: &str, pieces: usize) -> Option<Plan<'_>> {
         if start < next_cut {
             continue;
         }
-        let item = start
-            + bytes[start..close]
-                .iter()
-                .take_while(|&&b| b == b' ' || b == b'\t')
-                .count();
+        let item = start + blanks(&bytes[start..close]);
         let after_comma = bytes[..start].iter().rev().find(|&&b| !is_space(b)) == Some(&b',');
         if item < close
             && bytes[item] == b'{'
@@ -223,6 +217,14 @@ pub fn plan_json(text: &str, pieces: usize) -> Option<Plan<'_>> {
         gap,
         pieces,
     })
+}
+
+/// How many spaces and tabs `bytes` starts with: a line's indentation.
+fn blanks(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count()
 }
 
 fn count_lines(bytes: &[u8]) -> u32 {

@@ -156,21 +156,28 @@ pub(crate) fn written(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// Runs `write` on `out` through [`IoText`]: the streaming form of a view
+/// that is otherwise built as a String.
+pub(crate) fn streamed(
+    out: &mut dyn io::Write,
+    write: impl FnOnce(&mut dyn Write),
+) -> io::Result<()> {
+    let mut text = IoText { out, error: None };
+    write(&mut text);
+    text.finish()
+}
+
 /// Text written with `fmt::Write` going straight to an `io::Write`. The
 /// first I/O error is kept, and stops every later write, since `fmt::Error`
 /// carries no cause.
-pub(crate) struct IoText<'w> {
+struct IoText<'w> {
     out: &'w mut dyn io::Write,
     error: Option<io::Error>,
 }
 
-impl<'w> IoText<'w> {
-    pub(crate) fn new(out: &'w mut dyn io::Write) -> Self {
-        Self { out, error: None }
-    }
-
+impl IoText<'_> {
     /// What writing came to: the first error, if any.
-    pub(crate) fn finish(self) -> io::Result<()> {
+    fn finish(self) -> io::Result<()> {
         self.error.map_or(Ok(()), Err)
     }
 }
@@ -273,7 +280,16 @@ fn resource_lines(
 }
 
 fn hours_label(h: Option<f64>) -> String {
-    h.map(|h| format!("{} h", hours(h))).unwrap_or_default()
+    let mut label = String::new();
+    push_hours_label(&mut label, h);
+    label
+}
+
+/// Appends [`hours_label`] to `out`.
+fn push_hours_label(out: &mut String, h: Option<f64>) {
+    if let Some(h) = h {
+        let _ = write!(out, "{} h", hours(h));
+    }
 }
 
 /// Wraps `text` to the width, with `first` before the first line and
@@ -351,9 +367,7 @@ pub fn write_path(
     layout: Layout<'_>,
     options: TextOptions,
 ) -> io::Result<()> {
-    let mut text = IoText::new(out);
-    path_into(&mut text, catalog, path, layout, options);
-    text.finish()
+    streamed(out, |text| path_into(text, catalog, path, layout, options))
 }
 
 fn path_into(
@@ -410,9 +424,7 @@ fn sections(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath, options: T
         lead.clear();
         let _ = write!(lead, "  {:>number_width$}. ", n + 1);
         right.clear();
-        if let Some(h) = topic.hours {
-            let _ = write!(right, "{} h", hours(h));
-        }
+        push_hours_label(&mut right, topic.hours);
         topic_line(&mut line, out, catalog, &lead, id, &right, options);
         resource_lines(out, catalog, id, lead.len(), options);
     }
@@ -620,9 +632,7 @@ pub fn list(catalog: &Catalog) -> String {
 
 /// Writes [`list`]'s view to `out` as it is made.
 pub fn write_list(out: &mut dyn io::Write, catalog: &Catalog) -> io::Result<()> {
-    let mut text = IoText::new(out);
-    list_into(&mut text, catalog);
-    text.finish()
+    streamed(out, |text| list_into(text, catalog))
 }
 
 fn list_into(out: &mut dyn Write, catalog: &Catalog) {

@@ -145,7 +145,6 @@ fn compact_redundant_edges_are_merged_into_file_order() {
     assert_eq!(report.redundant.len(), 50);
     assert_eq!(report.errors(), 1);
     assert_eq!(report.warnings(), dependents + 1);
-    let text_of_file = source.text().to_owned();
 
     let all: Vec<_> = report.all().map(|(_, d)| d.into_owned()).collect();
     assert_eq!(all.len(), dependents + 2);
@@ -167,7 +166,8 @@ fn compact_redundant_edges_are_merged_into_file_order() {
     // A compact one is the same diagnostic a full one without its chain is.
     let last = all.last().unwrap();
     let line = 5 + dependents + 2;
-    let column = text_of_file
+    let column = source
+        .text()
         .lines()
         .nth(line - 1)
         .unwrap()
