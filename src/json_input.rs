@@ -126,17 +126,18 @@ pub(crate) fn parse_json_text(
 
 /// Reads one piece of a list of topics cut by [`crate::split`]: `piece`, a
 /// part of `text` that starts at an item, holds whole items separated by
-/// commas, and ends with a comma unless it is the `last`. Positions count the
-/// piece's first line as line 1. `None` on anything else, with no diagnostic:
+/// commas, and ends with a comma unless it is the `last`; `lines_before` lines
+/// of the file come before it. `None` on anything else, with no diagnostic:
 /// the caller then reads the whole file.
 pub(crate) fn parse_piece(
     text: &str,
     piece: &str,
+    lines_before: u32,
     last: bool,
     sink: &mut dyn FileSink,
 ) -> Option<()> {
     let start = (piece.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-    let mut at = Cursor::at(text, start);
+    let mut at = Cursor::at(text, start, lines_before.checked_add(1)?);
     let bytes = piece.as_bytes();
     let mut pos = 0;
     loop {
@@ -310,27 +311,62 @@ fn section_of(
 }
 
 fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<Diagnostic>> {
-    let id = at.string(topic.id)?;
-    let section = topic.section.map(|s| at.string(s)).transpose()?;
-    let aliases = topic
-        .aliases
-        .into_iter()
-        .map(|a| at.string(a))
-        .collect::<Result<_, _>>()?;
-    let requires = edges(at, topic.requires)?;
-    let recommends = edges(at, topic.recommends)?;
-    let hours = topic.hours.map(|h| at.value::<f64>(h)).transpose()?;
-    Ok(RawTopic {
+    let JsonTopic {
         id,
-        title: topic.title,
+        title,
         section,
-        aliases,
-        requires,
-        recommends,
+        mut aliases,
+        mut requires,
+        mut recommends,
         hours,
-        summary: topic.summary,
-        resources: resources(at, topic.resources)?,
-    })
+        summary,
+        resources: mut raw_resources,
+    } = topic;
+    // The fields are located in the order the file writes them, whatever
+    // that is, so the cursor only ever moves forward.
+    let first = |value: Option<&RawValue>| value.map_or(usize::MAX, |v| v.get().as_ptr() as usize);
+    let starts = [
+        first(Some(id)),
+        first(section),
+        first(aliases.first().copied()),
+        first(requires.first().copied()),
+        first(recommends.first().copied()),
+        first(hours),
+        first(raw_resources.first().map(|r| r.0.url)),
+    ];
+    let mut order = [0, 1, 2, 3, 4, 5, 6];
+    order.sort_unstable_by_key(|&field| starts[field]);
+    let mut located = RawTopic {
+        id: Located {
+            value: String::new(),
+            pos: Pos::default(),
+        },
+        title,
+        section: None,
+        aliases: Vec::new(),
+        requires: Vec::new(),
+        recommends: Vec::new(),
+        hours: None,
+        summary,
+        resources: Vec::new(),
+    };
+    for field in order {
+        match field {
+            0 => located.id = at.string(id)?,
+            1 => located.section = section.map(|s| at.string(s)).transpose()?,
+            2 => {
+                located.aliases = std::mem::take(&mut aliases)
+                    .into_iter()
+                    .map(|a| at.string(a))
+                    .collect::<Result<_, _>>()?;
+            }
+            3 => located.requires = edges(at, std::mem::take(&mut requires))?,
+            4 => located.recommends = edges(at, std::mem::take(&mut recommends))?,
+            5 => located.hours = hours.map(|h| at.value::<f64>(h)).transpose()?,
+            _ => located.resources = resources(at, std::mem::take(&mut raw_resources))?,
+        }
+    }
+    Ok(located)
 }
 
 fn resources(
@@ -397,6 +433,11 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
     Ok(out)
 }
 
+/// Whether `byte` continues a UTF-8 character rather than starting one.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
+}
+
 fn shorten(text: &str) -> String {
     match text.char_indices().nth(40) {
         Some((end, _)) => format!("{}...", &text[..end]),
@@ -427,14 +468,14 @@ impl<'t> Cursor<'t> {
         }
     }
 
-    /// A cursor at `offset`, which it calls line 1; the column is the true one.
-    fn at(text: &'t str, offset: usize) -> Self {
+    /// A cursor at `offset`, the start of line `line`.
+    fn at(text: &'t str, offset: usize, line: u32) -> Self {
         let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..offset]).map_or(0, |i| i + 1);
         let before = text[line_start..offset].chars().count();
         Self {
             text,
             offset,
-            line: 1,
+            line,
             column: u32::try_from(before + 1).unwrap_or(u32::MAX),
             translated: &[],
         }
@@ -462,27 +503,35 @@ impl<'t> Cursor<'t> {
     }
 
     fn move_to(&mut self, offset: usize) {
-        let chars = |s: &str| u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
-        let newlines =
-            |s: &str| u32::try_from(s.bytes().filter(|&b| b == b'\n').count()).unwrap_or(u32::MAX);
+        let bytes = self.text.as_bytes();
         if offset >= self.offset {
-            let passed = &self.text[self.offset..offset];
-            match passed.rfind('\n') {
-                Some(last) => {
-                    self.line = self.line.saturating_add(newlines(passed));
-                    self.column = 1 + chars(&passed[last + 1..]);
+            // Values are a line or two apart: one pass over the bytes between
+            // them, counting line breaks and the characters after the last.
+            let mut line = self.line;
+            let mut column = self.column;
+            for &byte in &bytes[self.offset..offset] {
+                if byte == b'\n' {
+                    line = line.saturating_add(1);
+                    column = 1;
+                } else if !is_continuation(byte) {
+                    column = column.saturating_add(1);
                 }
-                None => self.column = self.column.saturating_add(chars(passed)),
             }
+            self.line = line;
+            self.column = column;
         } else {
-            let back = &self.text[offset..self.offset];
-            let lines = newlines(back);
+            let back = &bytes[offset..self.offset];
+            let lines = u32::try_from(memchr::memchr_iter(b'\n', back).count()).unwrap_or(u32::MAX);
+            let chars = |b: &[u8]| {
+                u32::try_from(b.iter().filter(|&&b| !is_continuation(b)).count())
+                    .unwrap_or(u32::MAX)
+            };
             if lines == 0 {
                 self.column = self.column.saturating_sub(chars(back)).max(1);
             } else {
                 self.line = self.line.saturating_sub(lines).max(1);
-                let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-                self.column = 1 + chars(&self.text[line_start..offset]);
+                let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+                self.column = 1u32.saturating_add(chars(&bytes[line_start..offset]));
             }
         }
         self.offset = offset;

@@ -459,15 +459,16 @@ impl Shared<'_, '_> {
         true
     }
 
-    /// Reads piece `n` into `sink`, its positions moved to the file's lines.
+    /// Reads piece `n` into `sink`, with the file's line numbers.
     fn read(&self, n: usize, sink: &mut dyn FileSink) -> Option<()> {
         let piece = &self.plan.pieces[n];
-        let mut shifted = Shift {
-            lines: piece.lines_before,
-            sink,
-        };
         match self.plan.format {
             Format::Yaml => {
+                // serde-saphyr counts from the piece's first line.
+                let mut shifted = Shift {
+                    lines: piece.lines_before,
+                    sink,
+                };
                 let mut options = crate::load::yaml_options(piece.text.len());
                 options.alias_limits.max_total_replayed_events = self.replays;
                 serde_saphyr::with_deserializer_from_str_with_options(piece.text, options, |de| {
@@ -477,7 +478,13 @@ impl Shared<'_, '_> {
             }
             Format::Json => {
                 let last = n + 1 == self.plan.pieces.len();
-                crate::json_input::parse_piece(self.plan.text, piece.text, last, &mut shifted)
+                crate::json_input::parse_piece(
+                    self.plan.text,
+                    piece.text,
+                    piece.lines_before,
+                    last,
+                    sink,
+                )
             }
         }
     }
