@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::graph::Graph;
 use crate::schema::{
-    FileSink, RawEdge, RawFile, RawHead, RawResource, RawSection, RawTopic, ResourceKind,
+    FileSink, Located, RawEdge, RawFile, RawHead, RawResource, RawSection, RawTopic, ResourceKind,
+    StagedSink,
 };
 
 /// A topic's place in reading order; also its node index in the graph.
@@ -419,6 +420,219 @@ pub fn is_web_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// Checks a list of resources, reporting each url that is not http(s).
+fn resources(raw: Vec<RawResource>, report: &mut dyn FnMut(Diagnostic)) -> Vec<Resource> {
+    raw.into_iter()
+        .map(|resource| {
+            let pos = resource.url.pos;
+            if !is_web_url(&resource.url.value) {
+                report(
+                    Diagnostic::new(
+                        Code::InvalidUrl,
+                        format!(
+                            "resource `{}` has a url that is not http or https",
+                            resource.title
+                        ),
+                    )
+                    .label(
+                        pos,
+                        resource.url.value.chars().count(),
+                        "not an http(s) url",
+                    )
+                    .help("resource urls must start with `https://` or `http://`"),
+                );
+            }
+            Resource {
+                title: printable(resource.title),
+                url: resource.url.value,
+                kind: resource.kind,
+                author: resource.author.map(printable),
+                note: resource.note.map(printable),
+                pos,
+            }
+        })
+        .collect()
+}
+
+/// The diagnostic for an id or alias that is not kebab-case, if it is not.
+fn id_diagnostic(id: &str, pos: Pos, what: &str) -> Option<Diagnostic> {
+    if is_kebab_case(id) {
+        return None;
+    }
+    let fixed = kebab(id);
+    let mut d = Diagnostic::new(Code::InvalidId, format!("{what} `{id}` is not kebab-case")).label(
+        pos,
+        id.chars().count(),
+        "not kebab-case",
+    );
+    if !fixed.is_empty() {
+        d = d.help(format!(
+            "use lowercase words joined by dashes, such as `{fixed}`"
+        ));
+    }
+    Some(d)
+}
+
+/// What checking a topic on its own needs from the rest of the file: its
+/// sections. The threads reading a large file share it.
+#[derive(Debug, Default, Clone)]
+pub struct TopicChecks {
+    section_index: HashMap<String, SectionId>,
+    section_ids: Vec<String>,
+}
+
+/// A topic checked on its own, on whichever thread read it: everything but
+/// its names, which only the map of all names read before it can settle.
+#[derive(Debug)]
+pub struct CheckedTopic {
+    /// The topic, each prerequisite still pointing at [`UNRESOLVED`].
+    topic: Topic,
+    alias_pos: Vec<Pos>,
+    /// The prerequisites as written, their reasons taken into `topic`.
+    requires: Vec<RawEdge>,
+    recommends: Vec<RawEdge>,
+    /// Diagnostics in the order they are made, each with the name (0 the
+    /// id, then the aliases) whose claim comes after it.
+    diagnostics: Vec<(usize, Diagnostic)>,
+}
+
+impl TopicChecks {
+    fn new(sections: &[Section]) -> Self {
+        let mut section_index = HashMap::with_capacity(sections.len());
+        for (i, section) in sections.iter().enumerate() {
+            section_index
+                .entry(section.id.clone())
+                .or_insert(SectionId(i as u32));
+        }
+        Self {
+            section_index,
+            section_ids: sections.iter().map(|s| s.id.clone()).collect(),
+        }
+    }
+
+    /// The first step for a topic: everything that needs no other topic.
+    pub fn check(&self, raw_topic: RawTopic) -> CheckedTopic {
+        let RawTopic {
+            id: raw_id,
+            title,
+            section,
+            aliases,
+            mut requires,
+            mut recommends,
+            hours,
+            summary,
+            resources: raw_resources,
+        } = raw_topic;
+        let pos = raw_id.pos;
+        let mut diagnostics = Vec::new();
+        let after_claims = usize::MAX;
+        if let Some(d) = id_diagnostic(&raw_id.value, pos, "topic id") {
+            diagnostics.push((0, d));
+        }
+        let mut alias_names = Vec::with_capacity(aliases.len());
+        let mut alias_pos = Vec::with_capacity(aliases.len());
+        for (i, alias) in aliases.into_iter().enumerate() {
+            if let Some(d) = id_diagnostic(&alias.value, alias.pos, "alias") {
+                diagnostics.push((i + 1, d));
+            }
+            alias_pos.push(alias.pos);
+            alias_names.push(alias.value);
+        }
+        let title = printable(title);
+
+        let section = section.and_then(|section| {
+            let found = self.section_index.get(section.value.as_str()).copied();
+            if found.is_none() {
+                let names = self.section_ids.iter().map(String::as_str);
+                let mut d = Diagnostic::new(
+                    Code::UnknownSection,
+                    format!(
+                        "topic `{}` is in unknown section `{}`",
+                        raw_id.value, section.value
+                    ),
+                )
+                .label(
+                    section.pos,
+                    section.value.chars().count(),
+                    "no such section",
+                )
+                .topic(&raw_id.value);
+                d = match suggest_among(&section.value, names) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help("add it under `sections:`, or fix the name"),
+                };
+                diagnostics.push((after_claims, d));
+            }
+            found
+        });
+        let hours = hours.and_then(|hours| {
+            let value = hours.value;
+            if value.is_finite() && value > 0.0 && value <= MAX_HOURS {
+                return Some(value);
+            }
+            let shown = number(value);
+            let (message, label, help) = if value > MAX_HOURS {
+                (
+                    format!(
+                        "topic `{}` has hours {shown}, more than {MAX_HOURS}",
+                        raw_id.value
+                    ),
+                    "too many hours for one topic",
+                    "split the topic into smaller ones, or give a smaller estimate",
+                )
+            } else {
+                (
+                    format!(
+                        "topic `{}` has hours {shown}, which is not a positive number",
+                        raw_id.value
+                    ),
+                    "not a positive number",
+                    "give an estimate above zero, such as `hours: 2`, or leave `hours` out",
+                )
+            };
+            diagnostics.push((
+                after_claims,
+                Diagnostic::new(Code::InvalidHours, message)
+                    .label(hours.pos, 1, label)
+                    .topic(&raw_id.value)
+                    .help(help),
+            ));
+            None
+        });
+
+        let resources = resources(raw_resources, &mut |d| diagnostics.push((after_claims, d)));
+        let mut prerequisites = Vec::with_capacity(requires.len() + recommends.len());
+        for (kind, edges) in [
+            (EdgeKind::Requires, &mut requires),
+            (EdgeKind::Recommends, &mut recommends),
+        ] {
+            prerequisites.extend(edges.iter_mut().map(|edge| Prerequisite {
+                topic: UNRESOLVED,
+                kind,
+                because: edge.because.take().map(printable),
+                pos: edge.topic.pos,
+            }));
+        }
+        CheckedTopic {
+            topic: Topic {
+                id: raw_id.value,
+                title,
+                section,
+                aliases: alias_names,
+                prerequisites,
+                hours,
+                summary: summary.map(printable),
+                resources,
+                pos,
+            },
+            alias_pos,
+            requires,
+            recommends,
+            diagnostics,
+        }
+    }
+}
+
 /// How many misspelt references get a "did you mean"; each costs a scan of all names.
 const MAX_SUGGESTIONS: usize = 100;
 
@@ -432,7 +646,7 @@ pub struct CatalogBuilder {
     diagnostics: Vec<Diagnostic>,
     suggestions: usize,
     sections: Option<Vec<Section>>,
-    section_index: HashMap<String, SectionId>,
+    checks: TopicChecks,
     /// Topics read before any sections: a section name is only checked once
     /// the sections are known.
     waiting: Vec<RawTopic>,
@@ -455,7 +669,7 @@ struct PendingEdge {
     from: TopicId,
     slot: u32,
     kind: EdgeKind,
-    edge: RawEdge,
+    name: Located<CompactString>,
 }
 
 const UNRESOLVED: TopicId = TopicId(u32::MAX);
@@ -468,12 +682,7 @@ impl FileSink for CatalogBuilder {
 
     fn sections(&mut self, raw: Vec<RawSection>) {
         let sections = self.check_sections(raw);
-        self.section_index = HashMap::with_capacity(sections.len());
-        for (i, section) in sections.iter().enumerate() {
-            self.section_index
-                .entry(section.id.clone())
-                .or_insert(SectionId(i as u32));
-        }
+        self.checks = TopicChecks::new(&sections);
         self.sections = Some(sections);
         for topic in std::mem::take(&mut self.waiting) {
             self.add(topic);
@@ -486,6 +695,25 @@ impl FileSink for CatalogBuilder {
         } else {
             self.waiting.push(topic);
         }
+    }
+}
+
+/// The threads reading a large file check each topic on its own; the names
+/// are claimed and looked up in reading order.
+impl StagedSink for CatalogBuilder {
+    type Checked = CheckedTopic;
+    type Checks = TopicChecks;
+
+    fn checks(&self) -> TopicChecks {
+        self.checks.clone()
+    }
+
+    fn check(checks: &TopicChecks, topic: RawTopic) -> CheckedTopic {
+        checks.check(topic)
+    }
+
+    fn checked(&mut self, topic: CheckedTopic) {
+        self.commit(topic);
     }
 }
 
@@ -515,12 +743,12 @@ impl CatalogBuilder {
                 from,
                 slot,
                 kind,
-                edge,
+                name,
             } = pending;
-            let resolved = self.edge(&catalog, from, kind, edge);
+            let resolved = self.edge(&catalog, from, kind, name);
             let prerequisites = &mut catalog.topics[from.index()].prerequisites;
             match resolved {
-                Some(p) => prerequisites[slot as usize] = p,
+                Some(target) => prerequisites[slot as usize].topic = target,
                 None => dropped.push(from),
             }
         }
@@ -551,137 +779,53 @@ impl CatalogBuilder {
         (catalog, diagnostics)
     }
 
-    fn add(&mut self, raw_topic: RawTopic) {
+    fn add(&mut self, topic: RawTopic) {
+        let checked = self.checks.check(topic);
+        self.commit(checked);
+    }
+
+    /// The second step for a topic: its names are claimed and its
+    /// prerequisites looked up, in reading order.
+    fn commit(&mut self, checked: CheckedTopic) {
         let id = TopicId(self.topics.len() as u32);
-        let RawTopic {
-            id: raw_id,
-            title,
-            section,
-            aliases,
+        let CheckedTopic {
+            mut topic,
+            alias_pos,
             requires,
             recommends,
-            hours,
-            summary,
-            resources,
-        } = raw_topic;
-        let pos = raw_id.pos;
-        self.check_id(&raw_id.value, pos, "topic id");
-        self.claim(&raw_id.value, id, pos, false);
-        let mut alias_names = Vec::with_capacity(aliases.len());
-        for alias in aliases {
-            let alias_pos = alias.pos;
-            self.check_id(&alias.value, alias_pos, "alias");
-            self.claim(&alias.value, id, alias_pos, true);
-            alias_names.push(alias.value);
-        }
-        let title = printable(title);
-
-        let section = section.and_then(|section| {
-            let found = self.section_index.get(section.value.as_str()).copied();
-            if found.is_none() {
-                let sections = self.sections.as_deref().unwrap_or_default();
-                let names = sections.iter().map(|s| s.id.as_str());
-                let mut d = Diagnostic::new(
-                    Code::UnknownSection,
-                    format!(
-                        "topic `{}` is in unknown section `{}`",
-                        raw_id.value, section.value
-                    ),
-                )
-                .label(
-                    section.pos,
-                    section.value.chars().count(),
-                    "no such section",
-                )
-                .topic(&raw_id.value);
-                d = match suggest_among(&section.value, names) {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
-                    None => d.help("add it under `sections:`, or fix the name"),
-                };
+            diagnostics,
+        } = checked;
+        let mut diagnostics = diagnostics.into_iter().peekable();
+        let aliases = topic
+            .aliases
+            .iter()
+            .zip(alias_pos)
+            .map(|(a, p)| (a, p, true));
+        for (name_index, (name, pos, is_alias)) in std::iter::once((&topic.id, topic.pos, false))
+            .chain(aliases)
+            .enumerate()
+        {
+            while let Some((_, d)) = diagnostics.next_if(|&(before, _)| before <= name_index) {
                 self.diagnostics.push(d);
             }
-            found
-        });
-        let hours = hours.and_then(|hours| {
-            let value = hours.value;
-            if value.is_finite() && value > 0.0 && value <= MAX_HOURS {
-                return Some(value);
-            }
-            let shown = number(value);
-            let (message, label, help) = if value > MAX_HOURS {
-                (
-                    format!(
-                        "topic `{}` has hours {shown}, more than {MAX_HOURS}",
-                        raw_id.value
-                    ),
-                    "too many hours for one topic",
-                    "split the topic into smaller ones, or give a smaller estimate",
-                )
-            } else {
-                (
-                    format!(
-                        "topic `{}` has hours {shown}, which is not a positive number",
-                        raw_id.value
-                    ),
-                    "not a positive number",
-                    "give an estimate above zero, such as `hours: 2`, or leave `hours` out",
-                )
-            };
-            self.diagnostics.push(
-                Diagnostic::new(Code::InvalidHours, message)
-                    .label(hours.pos, 1, label)
-                    .topic(&raw_id.value)
-                    .help(help),
-            );
-            None
-        });
-
-        let resources = self.resources(resources);
-        let mut prerequisites = Vec::with_capacity(requires.len() + recommends.len());
-        for (kind, edges) in [
-            (EdgeKind::Requires, requires),
-            (EdgeKind::Recommends, recommends),
-        ] {
-            for edge in edges {
-                let known = self.names.get(lowercase(&edge.topic.value).as_ref());
-                match known {
-                    Some(&(target, _)) if target != id => prerequisites.push(Prerequisite {
-                        topic: target,
-                        kind,
-                        because: edge.because.map(printable),
-                        pos: edge.topic.pos,
-                    }),
-                    // Unknown so far, or the topic itself: decided at the end,
-                    // where the diagnostics of edges are made in file order.
-                    _ => {
-                        let pos = edge.topic.pos;
-                        self.pending.push(PendingEdge {
-                            from: id,
-                            slot: prerequisites.len() as u32,
-                            kind,
-                            edge,
-                        });
-                        prerequisites.push(Prerequisite {
-                            topic: UNRESOLVED,
-                            kind,
-                            because: None,
-                            pos,
-                        });
-                    }
-                }
+            self.claim(name, id, pos, is_alias);
+        }
+        self.diagnostics.extend(diagnostics.map(|(_, d)| d));
+        for (slot, edge) in requires.into_iter().chain(recommends).enumerate() {
+            let prerequisite = &mut topic.prerequisites[slot];
+            match self.names.get(lowercase(&edge.topic.value).as_ref()) {
+                Some(&(target, _)) if target != id => prerequisite.topic = target,
+                // Unknown so far, or the topic itself: decided at the end,
+                // where the diagnostics of edges are made in file order.
+                _ => self.pending.push(PendingEdge {
+                    from: id,
+                    slot: slot as u32,
+                    kind: prerequisite.kind,
+                    name: edge.topic,
+                }),
             }
         }
-        self.topics.push(Topic {
-            id: raw_id.value,
-            title,
-            section,
-            aliases: alias_names,
-            prerequisites,
-            hours,
-            summary: summary.map(printable),
-            resources,
-            pos,
-        });
+        self.topics.push(topic);
     }
 
     fn check_sections(&mut self, raw: Vec<RawSection>) -> Vec<Section> {
@@ -689,7 +833,8 @@ impl CatalogBuilder {
         let mut sections = Vec::with_capacity(raw.len());
         for section in raw {
             let pos = section.id.pos;
-            self.check_id(&section.id.value, pos, "section id");
+            self.diagnostics
+                .extend(id_diagnostic(&section.id.value, pos, "section id"));
             match seen.entry(section.id.value.clone()) {
                 Entry::Occupied(first) => self.diagnostics.push(
                     Diagnostic::new(
@@ -708,7 +853,7 @@ impl CatalogBuilder {
                     slot.insert(pos);
                 }
             }
-            let resources = self.resources(section.resources);
+            let resources = resources(section.resources, &mut |d| self.diagnostics.push(d));
             sections.push(Section {
                 id: section.id.value,
                 title: printable(section.title),
@@ -719,39 +864,6 @@ impl CatalogBuilder {
             });
         }
         sections
-    }
-
-    fn resources(&mut self, raw: Vec<RawResource>) -> Vec<Resource> {
-        raw.into_iter()
-            .map(|resource| {
-                let pos = resource.url.pos;
-                if !is_web_url(&resource.url.value) {
-                    self.diagnostics.push(
-                        Diagnostic::new(
-                            Code::InvalidUrl,
-                            format!(
-                                "resource `{}` has a url that is not http or https",
-                                resource.title
-                            ),
-                        )
-                        .label(
-                            pos,
-                            resource.url.value.chars().count(),
-                            "not an http(s) url",
-                        )
-                        .help("resource urls must start with `https://` or `http://`"),
-                    );
-                }
-                Resource {
-                    title: printable(resource.title),
-                    url: resource.url.value,
-                    kind: resource.kind,
-                    author: resource.author.map(printable),
-                    note: resource.note.map(printable),
-                    pos,
-                }
-            })
-            .collect()
     }
 
     /// Suggests an id for a misspelt reference; only for the first few, since
@@ -766,23 +878,6 @@ impl CatalogBuilder {
             catalog.names.keys().map(CompactString::as_str),
         )
         .map(str::to_owned)
-    }
-
-    fn check_id(&mut self, id: &str, pos: Pos, what: &str) {
-        if !is_kebab_case(id) {
-            let fixed = kebab(id);
-            let mut d = Diagnostic::new(
-                Code::InvalidId,
-                format!("{what} `{id}` is not kebab-case"),
-            )
-            .label(pos, id.chars().count(), "not kebab-case");
-            if !fixed.is_empty() {
-                d = d.help(format!(
-                    "use lowercase words joined by dashes, such as `{fixed}`"
-                ));
-            }
-            self.diagnostics.push(d);
-        }
     }
 
     /// Records `name` as taken by topic `id`; reports a clash if it already was
@@ -819,10 +914,9 @@ impl CatalogBuilder {
         catalog: &Catalog,
         from: TopicId,
         kind: EdgeKind,
-        edge: RawEdge,
-    ) -> Option<Prerequisite> {
-        let pos = edge.topic.pos;
-        let name = edge.topic.value;
+        name: Located<CompactString>,
+    ) -> Option<TopicId> {
+        let Located { value: name, pos } = name;
         let topic = &catalog.topics[from.index()];
         let len = name.chars().count();
         match catalog.names.get(lowercase(&name).as_ref()) {
@@ -838,12 +932,7 @@ impl CatalogBuilder {
                 );
                 None
             }
-            Some(&(target, _)) => Some(Prerequisite {
-                topic: target,
-                kind,
-                because: edge.because.map(printable),
-                pos,
-            }),
+            Some(&(target, _)) => Some(target),
             None => {
                 let verb = kind.as_str();
                 let mut d = Diagnostic::new(

@@ -227,6 +227,39 @@ pub trait FileSink {
     fn topic(&mut self, topic: RawTopic);
 }
 
+/// A [`FileSink`] whose work on a topic comes in two steps: one that needs
+/// nothing else from the file but its sections, which the threads reading
+/// a large file do as they read, and one in reading order.
+/// [`FileSink::topic`] must do the same as the two steps together.
+pub trait StagedSink: FileSink {
+    /// What the first step makes of a topic.
+    type Checked: Send;
+    /// What the first step needs, shared by the threads.
+    type Checks: Sync;
+    /// The first step's needs; asked for after [`FileSink::sections`].
+    fn checks(&self) -> Self::Checks;
+    /// The first step, on any thread.
+    fn check(checks: &Self::Checks, topic: RawTopic) -> Self::Checked;
+    /// The second step, in reading order.
+    fn checked(&mut self, topic: Self::Checked);
+}
+
+/// Any sink, in one step: the threads hand each topic on as it was read.
+impl StagedSink for dyn FileSink + '_ {
+    type Checked = RawTopic;
+    type Checks = ();
+
+    fn checks(&self) {}
+
+    fn check((): &(), topic: RawTopic) -> RawTopic {
+        topic
+    }
+
+    fn checked(&mut self, topic: RawTopic) {
+        self.topic(topic);
+    }
+}
+
 /// A sink that keeps everything, for [`RawFile`].
 #[derive(Default)]
 pub(crate) struct Collect {
@@ -262,7 +295,7 @@ impl RawFile {
 
 impl RawFile {
     /// Hands the sections and topics to `sink`, as a parser would.
-    pub fn feed(self, sink: &mut dyn FileSink) -> RawHead {
+    pub fn feed<S: FileSink + ?Sized>(self, sink: &mut S) -> RawHead {
         sink.sections(self.sections);
         for topic in self.topics {
             sink.topic(topic);

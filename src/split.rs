@@ -16,7 +16,7 @@ use std::sync::{Condvar, Mutex};
 use serde::de::DeserializeSeed;
 
 use crate::json_input::{is_space, skip_space};
-use crate::schema::{Collect, FileSeed, FileSink, RawFile, RawHead, RawTopic, TopicsSeed};
+use crate::schema::{FileSeed, FileSink, RawFile, RawHead, RawTopic, StagedSink, TopicsSeed};
 use crate::source::SourceFile;
 
 /// Below this size a file is read on one thread: a few milliseconds of work
@@ -267,7 +267,7 @@ fn is_item(content: &str) -> bool {
 /// of the plain shape [`plan`] needs, or when any piece fails to parse. The
 /// sink may then have received some topics already: the caller starts again
 /// with a fresh one on one thread, which also gives the exact diagnostic.
-pub fn parse(source: &SourceFile, sink: &mut dyn FileSink) -> Option<RawHead> {
+pub fn parse<S: StagedSink + ?Sized>(source: &SourceFile, sink: &mut S) -> Option<RawHead> {
     // Asking for the cores reads the cgroup files: only worth it for a file
     // large enough to be cut.
     if source.text().len() < MIN_SPLIT_BYTES {
@@ -278,7 +278,11 @@ pub fn parse(source: &SourceFile, sink: &mut dyn FileSink) -> Option<RawHead> {
 }
 
 /// [`parse`] on up to `threads` threads.
-pub fn parse_on(source: &SourceFile, sink: &mut dyn FileSink, threads: usize) -> Option<RawHead> {
+pub fn parse_on<S: StagedSink + ?Sized>(
+    source: &SourceFile,
+    sink: &mut S,
+    threads: usize,
+) -> Option<RawHead> {
     let text = source.text();
     if threads < 2 || text.len() < MIN_SPLIT_BYTES {
         return None;
@@ -295,7 +299,11 @@ pub fn parse_on(source: &SourceFile, sink: &mut dyn FileSink, threads: usize) ->
 }
 
 /// Parses a [`Plan`] on `threads` threads; see [`parse`].
-pub fn parse_plan(plan: &Plan<'_>, sink: &mut dyn FileSink, threads: usize) -> Option<RawHead> {
+pub fn parse_plan<S: StagedSink + ?Sized>(
+    plan: &Plan<'_>,
+    sink: &mut S,
+    threads: usize,
+) -> Option<RawHead> {
     let text = plan.text;
     let len = text.len();
     let head = match plan.format {
@@ -326,8 +334,15 @@ pub fn parse_plan(plan: &Plan<'_>, sink: &mut dyn FileSink, threads: usize) -> O
     // Alias replays are shared out, so the pieces together may replay no
     // more than the whole file could.
     let replays = crate::load::replay_limit(len) / plan.pieces.len();
-    let shared = Shared {
+    sink.expect(crate::load::expected_topics(
+        text,
+        plan.format == Format::Json,
+    ));
+    let head = head.feed(sink);
+    let checks = sink.checks();
+    let shared = Shared::<S> {
         plan,
+        checks: &checks,
         replays,
         next: AtomicUsize::new(0),
         failed: AtomicBool::new(false),
@@ -338,11 +353,6 @@ pub fn parse_plan(plan: &Plan<'_>, sink: &mut dyn FileSink, threads: usize) -> O
         changed: Condvar::new(),
         window: threads * 4,
     };
-    sink.expect(crate::load::expected_topics(
-        text,
-        plan.format == Format::Json,
-    ));
-    let head = head.feed(sink);
     let fed = std::thread::scope(|scope| {
         for _ in 1..threads {
             // Without a helper (none could be started) this thread reads
@@ -362,33 +372,34 @@ pub fn parse_plan(plan: &Plan<'_>, sink: &mut dyn FileSink, threads: usize) -> O
 }
 
 /// What the threads share while reading the pieces.
-struct Shared<'p, 't> {
+struct Shared<'p, 't, S: StagedSink + ?Sized> {
     plan: &'p Plan<'t>,
+    checks: &'p S::Checks,
     replays: usize,
     /// The next piece nobody has taken.
     next: AtomicUsize,
     failed: AtomicBool,
-    state: Mutex<State>,
+    state: Mutex<State<S::Checked>>,
     changed: Condvar,
     /// How far past the last piece handed on a helper may read ahead, which
     /// bounds the topics held at once.
     window: usize,
 }
 
-struct State {
-    /// Pieces read by a helper and not yet handed on.
-    parsed: Vec<Option<Vec<RawTopic>>>,
+struct State<T> {
+    /// Pieces read, their topics through the first step, and not yet handed on.
+    parsed: Vec<Option<Vec<T>>>,
     /// How many pieces have been handed on.
     fed: usize,
 }
 
-impl Shared<'_, '_> {
+impl<S: StagedSink + ?Sized> Shared<'_, '_, S> {
     /// A helper thread: takes pieces in turn and reads each into a list.
     fn work(&self) {
         // Should reading ever panic, the calling thread must not wait for a
         // piece that will never come: it is told, and the panic goes on.
-        struct FailOnPanic<'s, 'p, 't>(&'s Shared<'p, 't>);
-        impl Drop for FailOnPanic<'_, '_, '_> {
+        struct FailOnPanic<'s, 'p, 't, S: StagedSink + ?Sized>(&'s Shared<'p, 't, S>);
+        impl<S: StagedSink + ?Sized> Drop for FailOnPanic<'_, '_, '_, S> {
             fn drop(&mut self) {
                 if std::thread::panicking() {
                     self.0.fail();
@@ -410,42 +421,44 @@ impl Shared<'_, '_> {
             if self.failed.load(Ordering::Relaxed) {
                 return;
             }
-            let mut topics = Collect::default();
-            if self.read(n, &mut topics).is_none() {
+            let Some(topics) = self.gather(n) else {
                 self.fail();
                 return;
-            }
-            self.lock().parsed[n] = Some(topics.topics);
+            };
+            self.lock().parsed[n] = Some(topics);
             self.changed.notify_all();
         }
     }
 
     /// The calling thread: hands the pieces on in order, reading itself any
     /// piece no helper has taken. False when some piece failed.
-    fn feed(&self, sink: &mut dyn FileSink) -> bool {
+    fn feed(&self, sink: &mut S) -> bool {
         for n in 0..self.plan.pieces.len() {
             loop {
                 if self.failed.load(Ordering::Relaxed) {
                     return false;
                 }
                 if let Some(topics) = self.lock().parsed[n].take() {
-                    topics.into_iter().for_each(|t| sink.topic(t));
+                    topics.into_iter().for_each(|t| sink.checked(t));
                     break;
                 }
                 let mine = self.next.fetch_add(1, Ordering::Relaxed);
                 if mine == n {
                     // The piece due next goes straight to the sink.
-                    if self.read(n, sink).is_none() {
+                    let mut direct = Direct {
+                        checks: self.checks,
+                        sink: &mut *sink,
+                    };
+                    if self.read(n, &mut direct).is_none() {
                         return false;
                     }
                     break;
                 }
                 if mine < self.plan.pieces.len() {
-                    let mut topics = Collect::default();
-                    if self.read(mine, &mut topics).is_none() {
+                    let Some(topics) = self.gather(mine) else {
                         return false;
-                    }
-                    self.lock().parsed[mine] = Some(topics.topics);
+                    };
+                    self.lock().parsed[mine] = Some(topics);
                     continue;
                 }
                 let mut state = self.lock();
@@ -457,6 +470,16 @@ impl Shared<'_, '_> {
             self.changed.notify_all();
         }
         true
+    }
+
+    /// Reads piece `n` through the first step into a list.
+    fn gather(&self, n: usize) -> Option<Vec<S::Checked>> {
+        let mut gathered = Gather::<S> {
+            checks: self.checks,
+            topics: Vec::new(),
+        };
+        self.read(n, &mut gathered)?;
+        Some(gathered.topics)
     }
 
     /// Reads piece `n` into `sink`, with the file's line numbers.
@@ -496,8 +519,36 @@ impl Shared<'_, '_> {
         self.changed.notify_all();
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, State<S::Checked>> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Takes a piece's topics through the first step into a list.
+struct Gather<'c, S: StagedSink + ?Sized> {
+    checks: &'c S::Checks,
+    topics: Vec<S::Checked>,
+}
+
+impl<S: StagedSink + ?Sized> FileSink for Gather<'_, S> {
+    fn sections(&mut self, _: Vec<crate::schema::RawSection>) {}
+
+    fn topic(&mut self, topic: RawTopic) {
+        self.topics.push(S::check(self.checks, topic));
+    }
+}
+
+/// Takes a piece's topics through both steps, for the piece due next.
+struct Direct<'c, 's, S: StagedSink + ?Sized> {
+    checks: &'c S::Checks,
+    sink: &'s mut S,
+}
+
+impl<S: StagedSink + ?Sized> FileSink for Direct<'_, '_, S> {
+    fn sections(&mut self, _: Vec<crate::schema::RawSection>) {}
+
+    fn topic(&mut self, topic: RawTopic) {
+        self.sink.checked(S::check(self.checks, topic));
     }
 }
 

@@ -29,3 +29,30 @@ fn sections_that_need_each_other_without_a_topic_cycle_are_a_warning() {
 ";
     assert_eq!(codes(topics), [Code::SectionCycle]);
 }
+
+/// The diagnostics the loader makes for one topic come in the order it
+/// checks: each name's spelling before its clash, then the other fields.
+#[test]
+fn a_misspelt_name_is_reported_before_its_clash_and_the_rest_after_the_names() {
+    let yaml = "version: 1
+sections: [{id: one, title: One}]
+topics:
+  - {id: a, title: A, section: one}
+  - {id: B, title: B, section: nowhere, aliases: [x, A, Y], hours: 0,
+     resources: [{title: R, url: ftp://x, kind: book}]}
+";
+    let (_, diagnostics) = prereq::load::analyze(&SourceFile::new("t.yaml", yaml));
+    let codes: Vec<Code> = diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [
+            Code::InvalidId,
+            Code::InvalidId,
+            Code::DuplicateId,
+            Code::InvalidId,
+            Code::UnknownSection,
+            Code::InvalidHours,
+            Code::InvalidUrl,
+        ]
+    );
+}

@@ -312,3 +312,82 @@ fn a_large_file_is_read_in_pieces_and_its_errors_are_the_same() {
         assert!(report.diagnostics[0].pos().line > 9_000, "{name}");
     }
 }
+
+/// The topics of a large file are checked on the threads that read them and
+/// their names settled in reading order: the catalog and every diagnostic,
+/// in order, are those of the one-thread reading.
+#[test]
+fn a_catalog_built_in_pieces_is_the_one_built_on_one_thread() {
+    let mut options = GenerateOptions::new(12_000);
+    options.seed = 3;
+    let mut file: serde_json::Value =
+        serde_json::from_str(&generate(&options).to_json()).expect("generated JSON");
+    let topics = file["topics"].as_array_mut().expect("a list of topics");
+    let ids: Vec<String> = topics
+        .iter()
+        .map(|t| t["id"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    for (i, topic) in topics.iter_mut().enumerate().skip(10) {
+        let topic = topic.as_object_mut().expect("a topic");
+        let mut push = |key: &str, value: serde_json::Value| {
+            let list = topic.entry(key).or_insert_with(|| serde_json::json!([]));
+            list.as_array_mut().expect("a list").push(value);
+        };
+        match i % 10 {
+            0 if i % 97 == 0 => push("aliases", serde_json::json!(ids[i - 1].to_uppercase())),
+            1 if i % 89 == 1 => push("aliases", serde_json::json!(format!("Alias {i}"))),
+            2 if i % 83 == 2 => push("requires", serde_json::json!(format!("missing-{i}"))),
+            3 if i % 79 == 3 => push("requires", serde_json::json!(ids[i])),
+            4 if i % 73 == 4 => push("recommends", serde_json::json!(ids[i + 5])),
+            5 if i % 71 == 5 => push(
+                "requires",
+                serde_json::json!({"topic": ids[i - 3].to_uppercase(), "because": "tab\there"}),
+            ),
+            6 if i % 67 == 6 => push(
+                "resources",
+                serde_json::json!({"title": "R", "url": "ftp://example.com", "kind": "book"}),
+            ),
+            _ => {}
+        }
+        match i % 10 {
+            7 if i % 61 == 7 => topic["id"] = serde_json::json!(ids[i - 2]),
+            8 if i % 59 == 8 => topic["id"] = serde_json::json!(format!("T{i}")),
+            9 if i % 53 == 9 => topic["section"] = serde_json::json!("nowhere"),
+            1 if i % 47 == 1 => topic["hours"] = serde_json::json!(-2),
+            _ => {}
+        }
+    }
+    let text = serde_json::to_string_pretty(&file).expect("JSON");
+    assert!(text.len() > split::MIN_SPLIT_BYTES);
+    let source = SourceFile::new("big.json", text.as_str());
+
+    let raw = prereq::load::parse(&source).expect("the file parses");
+    let (whole, expected) = prereq::catalog::Catalog::from_raw(raw);
+    let mut builder = prereq::catalog::CatalogBuilder::new();
+    let head = split::parse_on(&source, &mut builder, 2).expect("read in pieces");
+    let (pieces, diagnostics) = builder.finish(head);
+
+    let codes: std::collections::BTreeSet<&str> =
+        expected.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(
+        codes.into_iter().collect::<Vec<_>>(),
+        [
+            "duplicate-id",
+            "invalid-hours",
+            "invalid-id",
+            "invalid-url",
+            "self-prerequisite",
+            "unknown-prerequisite",
+            "unknown-section"
+        ]
+    );
+    assert_eq!(diagnostics, expected);
+    assert_eq!(pieces.sections, whole.sections);
+    assert_eq!(pieces.topics, whole.topics);
+    let forward = whole.topics.iter().flat_map(|t| &t.prerequisites);
+    assert!(
+        forward
+            .clone()
+            .any(|p| p.because.as_deref() == Some("tab here"))
+    );
+}
