@@ -285,6 +285,12 @@ impl RedundantEdges {
 
 /// Parses, validates and lints `source`, and checks `options.order` against it.
 pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
+    check_keeping(source, options).0
+}
+
+/// [`check`], giving back the catalog too (`None` when the file could not be
+/// parsed): a caller about to exit need not spend time freeing it.
+pub fn check_keeping(source: &SourceFile, options: &CheckOptions<'_>) -> (Report, Option<Catalog>) {
     let (catalog, mut diagnostics) = crate::load::analyze(source);
     let mut unchecked_redundancy = 0;
     let mut redundant = RedundantEdges::default();
@@ -331,7 +337,7 @@ pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
     if let Some(order) = &mut report.order {
         report.allowed += retain_allowed(&mut order.diagnostics, &options.allow);
     }
-    report
+    (report, catalog)
 }
 
 /// The report on a file that could not even be decoded (`diagnostic` says why).

@@ -21,7 +21,10 @@ pub fn run(
                 allow,
                 order: order.as_ref(),
             };
-            let report = prereq::check::check(&source, &options);
+            let (report, catalog) = prereq::check::check_keeping(&source, &options);
+            // As with_catalog does: the process ends soon, and freeing a
+            // large catalog piece by piece is time spent for nothing.
+            std::mem::forget(catalog);
             (source, report)
         }
         Err((source, diagnostic)) => {
