@@ -433,6 +433,27 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
     Ok(out)
 }
 
+/// Moves a line and column past `byte`.
+fn step(line: &mut u32, column: &mut u32, byte: u8) {
+    if byte == b'\n' {
+        *line = line.saturating_add(1);
+        *column = 1;
+    } else if !is_continuation(byte) {
+        *column = column.saturating_add(1);
+    }
+}
+
+/// Whether eight bytes are all ASCII and none is a line feed.
+fn plain_ascii(word: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    const FEEDS: u64 = u64::from_le_bytes([b'\n'; 8]);
+    // A byte of `feeds` is zero where `word` has a line feed; for ASCII
+    // bytes the classic test for a zero byte has no false positives.
+    let feeds = word ^ FEEDS;
+    word & HIGH == 0 && feeds.wrapping_sub(ONES) & !feeds & HIGH == 0
+}
+
 /// Whether `byte` continues a UTF-8 character rather than starting one.
 fn is_continuation(byte: u8) -> bool {
     byte & 0xC0 == 0x80
@@ -507,16 +528,22 @@ impl<'t> Cursor<'t> {
         if offset >= self.offset {
             // Values are a line or two apart: one pass over the bytes between
             // them, counting line breaks and the characters after the last.
+            // Eight bytes at a time where they hold neither a line break nor
+            // a byte of a multi-byte character, as most do.
             let mut line = self.line;
             let mut column = self.column;
-            for &byte in &bytes[self.offset..offset] {
-                if byte == b'\n' {
-                    line = line.saturating_add(1);
-                    column = 1;
-                } else if !is_continuation(byte) {
-                    column = column.saturating_add(1);
+            let mut words = bytes[self.offset..offset].chunks_exact(8);
+            for word in &mut words {
+                let mut eight = [0; 8];
+                eight.copy_from_slice(word);
+                if plain_ascii(u64::from_le_bytes(eight)) {
+                    column = column.saturating_add(8);
+                } else {
+                    word.iter().for_each(|&b| step(&mut line, &mut column, b));
                 }
             }
+            let rest = words.remainder();
+            rest.iter().for_each(|&b| step(&mut line, &mut column, b));
             self.line = line;
             self.column = column;
         } else {
