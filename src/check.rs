@@ -677,8 +677,12 @@ fn out_of_order(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 
 fn requires_and_recommends(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for topic in &catalog.topics {
+        let mut recommends = topic.recommends().peekable();
+        if recommends.peek().is_none() {
+            continue;
+        }
         let required: Vec<TopicId> = topic.requires().map(|p| p.topic).collect();
-        for p in topic.recommends().filter(|p| required.contains(&p.topic)) {
+        for p in recommends.filter(|p| required.contains(&p.topic)) {
             let prereq = &catalog.topic(p.topic).id;
             out.push(
                 Diagnostic::new(

@@ -362,7 +362,7 @@ fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<D
             }
             3 => located.requires = edges(at, std::mem::take(&mut requires))?,
             4 => located.recommends = edges(at, std::mem::take(&mut recommends))?,
-            5 => located.hours = hours.map(|h| at.value::<f64>(h)).transpose()?,
+            5 => located.hours = hours.map(|h| at.hours(h)).transpose()?,
             _ => located.resources = resources(at, std::mem::take(&mut raw_resources))?,
         }
     }
@@ -596,6 +596,21 @@ impl<'t> Cursor<'t> {
             value,
             pos: self.locate(raw),
         })
+    }
+
+    /// A number of hours: a whole number of up to 15 digits, as generated
+    /// files write it, is read directly (exactly, as serde_json reads it);
+    /// anything else goes through serde_json.
+    fn hours(&mut self, raw: &RawValue) -> Result<Located<f64>, Box<Diagnostic>> {
+        let text = raw.get();
+        let digits = (1..=15).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
+        match text.parse::<u64>() {
+            Ok(whole) if digits => Ok(Located {
+                value: whole as f64,
+                pos: self.locate(raw),
+            }),
+            _ => self.value(raw),
+        }
     }
 
     fn value<T: for<'de> Deserialize<'de>>(

@@ -196,3 +196,39 @@ proptest! {
         prop_assert_eq!(positions(&split), expected, "{}", text);
     }
 }
+
+/// A whole number of hours is read directly; it must come out as serde_json
+/// reads it, as must every other number.
+#[test]
+fn hours_read_as_serde_json_reads_them() {
+    let texts = [
+        "2",
+        "7",
+        "10000",
+        "123456789012345",
+        "0",
+        "10001",
+        "9007199254740993",
+        "2.5",
+        "1e2",
+        "-3",
+    ];
+    for text in texts {
+        let json = format!(
+            r#"{{"version": 1, "topics": [{{"id": "a", "title": "A", "hours": {text}}}]}}"#
+        );
+        let (catalog, diagnostics) = prereq::load::analyze(&SourceFile::new("t.json", json));
+        let catalog = catalog.expect("the file parses");
+        let expected: f64 = serde_json::from_str(text).expect("a JSON number");
+        let hours = catalog.topics[0].hours;
+        if expected > 0.0 && expected <= 10_000.0 {
+            assert_eq!(hours, Some(expected), "{text}");
+            assert!(diagnostics.is_empty(), "{text}: {diagnostics:?}");
+        } else {
+            assert_eq!(hours, None, "{text}");
+            let codes: Vec<_> = diagnostics.iter().map(|d| d.code).collect();
+            assert_eq!(codes, [prereq::diagnostic::Code::InvalidHours], "{text}");
+            assert_eq!(diagnostics[0].labels[0].pos, Pos::new(1, 62), "{text}");
+        }
+    }
+}
