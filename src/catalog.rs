@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::graph::Graph;
 use crate::schema::{
-    FileSink, Located, RawEdge, RawFile, RawHead, RawResource, RawSection, RawTopic, ResourceKind,
+    FileSink, Located, RawFile, RawHead, RawResource, RawSection, RawTopic, ResourceKind,
     StagedSink,
 };
 
@@ -488,9 +488,8 @@ pub struct CheckedTopic {
     /// The topic, each prerequisite still pointing at [`UNRESOLVED`].
     topic: Topic,
     alias_pos: Vec<Pos>,
-    /// The prerequisites as written, their reasons taken into `topic`.
-    requires: Vec<RawEdge>,
-    recommends: Vec<RawEdge>,
+    /// Each prerequisite's name as written, in the order of `topic`'s.
+    names: Vec<CompactString>,
     /// Diagnostics in the order they are made, each with the name (0 the
     /// id, then the aliases) whose claim comes after it.
     diagnostics: Vec<(usize, Diagnostic)>,
@@ -517,8 +516,8 @@ impl TopicChecks {
             title,
             section,
             aliases,
-            mut requires,
-            mut recommends,
+            requires,
+            recommends,
             hours,
             summary,
             resources: raw_resources,
@@ -601,17 +600,24 @@ impl TopicChecks {
         });
 
         let resources = resources(raw_resources, &mut |d| diagnostics.push((after_claims, d)));
-        let mut prerequisites = Vec::with_capacity(requires.len() + recommends.len());
+        let count = requires.len() + recommends.len();
+        let mut prerequisites = Vec::with_capacity(count);
+        // Only the names go on to the thread that resolves them: a third
+        // of what the edges as written take.
+        let mut names = Vec::with_capacity(count);
         for (kind, edges) in [
-            (EdgeKind::Requires, &mut requires),
-            (EdgeKind::Recommends, &mut recommends),
+            (EdgeKind::Requires, requires),
+            (EdgeKind::Recommends, recommends),
         ] {
-            prerequisites.extend(edges.iter_mut().map(|edge| Prerequisite {
-                topic: UNRESOLVED,
-                kind,
-                because: edge.because.take().map(printable),
-                pos: edge.topic.pos,
-            }));
+            for edge in edges {
+                prerequisites.push(Prerequisite {
+                    topic: UNRESOLVED,
+                    kind,
+                    because: edge.because.map(printable),
+                    pos: edge.topic.pos,
+                });
+                names.push(edge.topic.value);
+            }
         }
         CheckedTopic {
             topic: Topic {
@@ -626,8 +632,7 @@ impl TopicChecks {
                 pos,
             },
             alias_pos,
-            requires,
-            recommends,
+            names,
             diagnostics,
         }
     }
@@ -791,8 +796,7 @@ impl CatalogBuilder {
         let CheckedTopic {
             mut topic,
             alias_pos,
-            requires,
-            recommends,
+            names,
             diagnostics,
         } = checked;
         let mut diagnostics = diagnostics.into_iter().peekable();
@@ -811,9 +815,12 @@ impl CatalogBuilder {
             self.claim(name, id, pos, is_alias);
         }
         self.diagnostics.extend(diagnostics.map(|(_, d)| d));
-        for (slot, edge) in requires.into_iter().chain(recommends).enumerate() {
-            let prerequisite = &mut topic.prerequisites[slot];
-            match self.names.get(lowercase(&edge.topic.value).as_ref()) {
+        for (prerequisite, (slot, name)) in topic
+            .prerequisites
+            .iter_mut()
+            .zip(names.into_iter().enumerate())
+        {
+            match self.names.get(lowercase(&name).as_ref()) {
                 Some(&(target, _)) if target != id => prerequisite.topic = target,
                 // Unknown so far, or the topic itself: decided at the end,
                 // where the diagnostics of edges are made in file order.
@@ -821,7 +828,10 @@ impl CatalogBuilder {
                     from: id,
                     slot: slot as u32,
                     kind: prerequisite.kind,
-                    name: edge.topic,
+                    name: Located {
+                        value: name,
+                        pos: prerequisite.pos,
+                    },
                 }),
             }
         }
