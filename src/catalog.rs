@@ -478,7 +478,6 @@ fn id_diagnostic(id: &str, pos: Pos, what: &str) -> Option<Diagnostic> {
 #[derive(Debug, Default, Clone)]
 pub struct TopicChecks {
     section_index: HashMap<String, SectionId>,
-    section_ids: Vec<String>,
 }
 
 /// A topic checked on its own, on whichever thread read it: everything but
@@ -503,10 +502,7 @@ impl TopicChecks {
                 .entry(section.id.clone())
                 .or_insert(SectionId(i as u32));
         }
-        Self {
-            section_index,
-            section_ids: sections.iter().map(|s| s.id.clone()).collect(),
-        }
+        Self { section_index }
     }
 
     /// The first step for a topic: everything that needs no other topic.
@@ -542,7 +538,7 @@ impl TopicChecks {
         let section = section.and_then(|section| {
             let found = self.section_index.get(section.value.as_str()).copied();
             if found.is_none() {
-                let names = self.section_ids.iter().map(String::as_str);
+                let names = self.section_index.keys().map(String::as_str);
                 let mut d = Diagnostic::new(
                     Code::UnknownSection,
                     format!(
@@ -668,13 +664,13 @@ struct NameOwner {
 }
 
 /// An edge whose target was not known when its topic was read: its slot in
-/// the topic's prerequisites holds [`UNRESOLVED`] until the end.
+/// the topic's prerequisites holds [`UNRESOLVED`] until the end, and the
+/// slot's kind and place with it.
 #[derive(Debug)]
 struct PendingEdge {
     from: TopicId,
     slot: u32,
-    kind: EdgeKind,
-    name: Located<CompactString>,
+    name: CompactString,
 }
 
 const UNRESOLVED: TopicId = TopicId(u32::MAX);
@@ -743,17 +739,13 @@ impl CatalogBuilder {
             graph: Graph::default(),
         };
         let mut dropped = Vec::new();
-        for pending in std::mem::take(&mut self.pending) {
-            let PendingEdge {
-                from,
-                slot,
-                kind,
-                name,
-            } = pending;
-            let resolved = self.edge(&catalog, from, kind, name);
-            let prerequisites = &mut catalog.topics[from.index()].prerequisites;
+        for PendingEdge { from, slot, name } in std::mem::take(&mut self.pending) {
+            let slot = slot as usize;
+            let written = &catalog.topics[from.index()].prerequisites[slot];
+            let (kind, pos) = (written.kind, written.pos);
+            let resolved = self.edge(&catalog, from, kind, Located { value: name, pos });
             match resolved {
-                Some(target) => prerequisites[slot as usize].topic = target,
+                Some(target) => catalog.topics[from.index()].prerequisites[slot].topic = target,
                 None => dropped.push(from),
             }
         }
@@ -827,11 +819,7 @@ impl CatalogBuilder {
                 _ => self.pending.push(PendingEdge {
                     from: id,
                     slot: slot as u32,
-                    kind: prerequisite.kind,
-                    name: Located {
-                        value: name,
-                        pos: prerequisite.pos,
-                    },
+                    name,
                 }),
             }
         }

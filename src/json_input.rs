@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use compact_str::CompactString;
+use compact_str::{CompactString, ToCompactString};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
@@ -402,7 +402,7 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
             // As in YAML, a bare number names the topic with that id.
             RawEdge {
                 topic: Located {
-                    value: CompactString::from(number.to_string()),
+                    value: number.to_compact_string(),
                     pos: at.locate(edge),
                 },
                 because: None,
@@ -603,9 +603,9 @@ impl<'t> Cursor<'t> {
     /// anything else goes through serde_json.
     fn hours(&mut self, raw: &RawValue) -> Result<Located<f64>, Box<Diagnostic>> {
         let text = raw.get();
-        let digits = (1..=15).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
-        match text.parse::<u64>() {
-            Ok(whole) if digits => Ok(Located {
+        let whole = (1..=15).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit());
+        match whole.then(|| text.parse::<u64>()) {
+            Some(Ok(whole)) => Ok(Located {
                 value: whole as f64,
                 pos: self.locate(raw),
             }),

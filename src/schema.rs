@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use compact_str::CompactString;
+use compact_str::{CompactString, ToCompactString};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -604,7 +604,7 @@ impl<'de> Deserialize<'de> for EdgeForm {
             }
 
             fn visit_u64<E: de::Error>(self, id: u64) -> Result<EdgeForm, E> {
-                Ok(EdgeForm::Short(CompactString::from(id.to_string())))
+                Ok(EdgeForm::Short(id.to_compact_string()))
             }
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EdgeForm, A::Error> {

@@ -445,9 +445,9 @@ impl<S: StagedSink + ?Sized> Shared<'_, '_, S> {
                 let mine = self.next.fetch_add(1, Ordering::Relaxed);
                 if mine == n {
                     // The piece due next goes straight to the sink.
-                    let mut direct = Direct {
+                    let mut direct = Checking::<S, _> {
                         checks: self.checks,
-                        sink: &mut *sink,
+                        take: |topic| sink.checked(topic),
                     };
                     if self.read(n, &mut direct).is_none() {
                         return false;
@@ -474,12 +474,15 @@ impl<S: StagedSink + ?Sized> Shared<'_, '_, S> {
 
     /// Reads piece `n` through the first step into a list.
     fn gather(&self, n: usize) -> Option<Vec<S::Checked>> {
-        let mut gathered = Gather::<S> {
-            checks: self.checks,
-            topics: Vec::new(),
-        };
-        self.read(n, &mut gathered)?;
-        Some(gathered.topics)
+        let mut topics = Vec::new();
+        self.read(
+            n,
+            &mut Checking::<S, _> {
+                checks: self.checks,
+                take: |topic| topics.push(topic),
+            },
+        )?;
+        Some(topics)
     }
 
     /// Reads piece `n` into `sink`, with the file's line numbers.
@@ -524,31 +527,17 @@ impl<S: StagedSink + ?Sized> Shared<'_, '_, S> {
     }
 }
 
-/// Takes a piece's topics through the first step into a list.
-struct Gather<'c, S: StagedSink + ?Sized> {
+/// Takes a piece's topics through the first step and hands each to `take`.
+struct Checking<'c, S: StagedSink + ?Sized, F: FnMut(S::Checked)> {
     checks: &'c S::Checks,
-    topics: Vec<S::Checked>,
+    take: F,
 }
 
-impl<S: StagedSink + ?Sized> FileSink for Gather<'_, S> {
+impl<S: StagedSink + ?Sized, F: FnMut(S::Checked)> FileSink for Checking<'_, S, F> {
     fn sections(&mut self, _: Vec<crate::schema::RawSection>) {}
 
     fn topic(&mut self, topic: RawTopic) {
-        self.topics.push(S::check(self.checks, topic));
-    }
-}
-
-/// Takes a piece's topics through both steps, for the piece due next.
-struct Direct<'c, 's, S: StagedSink + ?Sized> {
-    checks: &'c S::Checks,
-    sink: &'s mut S,
-}
-
-impl<S: StagedSink + ?Sized> FileSink for Direct<'_, '_, S> {
-    fn sections(&mut self, _: Vec<crate::schema::RawSection>) {}
-
-    fn topic(&mut self, topic: RawTopic) {
-        self.sink.checked(S::check(self.checks, topic));
+        (self.take)(S::check(self.checks, topic));
     }
 }
 
