@@ -229,7 +229,8 @@ pub trait FileSink {
 
 /// A [`FileSink`] whose work on a topic comes in two steps: one that needs
 /// nothing else from the file but its sections, which the threads reading
-/// a large file do as they read, and one in reading order.
+/// a large file do as they read, and one in reading order, on whichever of
+/// those threads holds the sink at the time: hence `Send`.
 /// [`FileSink::topic`] must do the same as the two steps together.
 pub trait StagedSink: FileSink {
     /// What the first step makes of a topic.
@@ -244,8 +245,9 @@ pub trait StagedSink: FileSink {
     fn checked(&mut self, topic: Self::Checked);
 }
 
-/// Any sink, in one step: the threads hand each topic on as it was read.
-impl StagedSink for dyn FileSink + '_ {
+/// Any sink that may move between threads, in one step: the threads hand
+/// each topic on as it was read.
+impl StagedSink for dyn FileSink + Send + '_ {
     type Checked = RawTopic;
     type Checks = ();
 
@@ -280,7 +282,7 @@ impl FileSink for Collect {
 impl RawFile {
     /// Reads a whole file through `read`, which streams into a sink.
     pub fn collect<E>(
-        read: impl FnOnce(&mut dyn FileSink) -> Result<RawHead, E>,
+        read: impl FnOnce(&mut (dyn FileSink + Send)) -> Result<RawHead, E>,
     ) -> Result<Self, E> {
         let mut parts = Collect::default();
         let head = read(&mut parts)?;

@@ -267,7 +267,7 @@ fn is_item(content: &str) -> bool {
 /// of the plain shape [`plan`] needs, or when any piece fails to parse. The
 /// sink may then have received some topics already: the caller starts again
 /// with a fresh one on one thread, which also gives the exact diagnostic.
-pub fn parse<S: StagedSink + ?Sized>(source: &SourceFile, sink: &mut S) -> Option<RawHead> {
+pub fn parse<S: StagedSink + Send + ?Sized>(source: &SourceFile, sink: &mut S) -> Option<RawHead> {
     // Asking for the cores reads the cgroup files: only worth it for a file
     // large enough to be cut.
     if source.text().len() < MIN_SPLIT_BYTES {
@@ -278,7 +278,7 @@ pub fn parse<S: StagedSink + ?Sized>(source: &SourceFile, sink: &mut S) -> Optio
 }
 
 /// [`parse`] on up to `threads` threads.
-pub fn parse_on<S: StagedSink + ?Sized>(
+pub fn parse_on<S: StagedSink + Send + ?Sized>(
     source: &SourceFile,
     sink: &mut S,
     threads: usize,
@@ -299,7 +299,7 @@ pub fn parse_on<S: StagedSink + ?Sized>(
 }
 
 /// Parses a [`Plan`] on `threads` threads; see [`parse`].
-pub fn parse_plan<S: StagedSink + ?Sized>(
+pub fn parse_plan<S: StagedSink + Send + ?Sized>(
     plan: &Plan<'_>,
     sink: &mut S,
     threads: usize,
@@ -340,6 +340,7 @@ pub fn parse_plan<S: StagedSink + ?Sized>(
     ));
     let head = head.feed(sink);
     let checks = sink.checks();
+    let pieces = plan.pieces.len();
     let shared = Shared::<S> {
         plan,
         checks: &checks,
@@ -352,8 +353,9 @@ pub fn parse_plan<S: StagedSink + ?Sized>(
         }),
         changed: Condvar::new(),
         window: threads * 4,
+        sink: Mutex::new(sink),
     };
-    let fed = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         for _ in 1..threads {
             // Without a helper (none could be started) this thread reads
             // every piece itself.
@@ -362,17 +364,19 @@ pub fn parse_plan<S: StagedSink + ?Sized>(
                 break;
             }
         }
-        let fed = shared.feed(sink);
-        if !fed {
-            shared.fail();
-        }
-        fed
+        shared.work();
     });
-    fed.then_some(head)
+    if shared.failed.load(Ordering::Relaxed) {
+        return None;
+    }
+    // A thread that stores a piece while another holds the sink leaves it to
+    // that one, which looks again once it lets go; this is only the last look.
+    shared.drain();
+    (shared.lock().fed == pieces).then_some(head)
 }
 
 /// What the threads share while reading the pieces.
-struct Shared<'p, 't, S: StagedSink + ?Sized> {
+struct Shared<'p, 't, 's, S: StagedSink + Send + ?Sized> {
     plan: &'p Plan<'t>,
     checks: &'p S::Checks,
     replays: usize,
@@ -381,9 +385,11 @@ struct Shared<'p, 't, S: StagedSink + ?Sized> {
     failed: AtomicBool,
     state: Mutex<State<S::Checked>>,
     changed: Condvar,
-    /// How far past the last piece handed on a helper may read ahead, which
+    /// How far past the last piece handed on a thread may read ahead, which
     /// bounds the topics held at once.
     window: usize,
+    /// Whichever thread holds it hands the pieces read on, in order.
+    sink: Mutex<&'s mut S>,
 }
 
 struct State<T> {
@@ -393,13 +399,18 @@ struct State<T> {
     fed: usize,
 }
 
-impl<S: StagedSink + ?Sized> Shared<'_, '_, S> {
-    /// A helper thread: takes pieces in turn and reads each into a list.
+impl<S: StagedSink + Send + ?Sized> Shared<'_, '_, '_, S> {
+    /// What every thread does, the calling one included: takes pieces in
+    /// turn and reads each, then hands on whatever is due if no other thread
+    /// is doing so. Handing on a piece costs about half as much as reading
+    /// it, so no thread is left to do all of it while the others wait.
     fn work(&self) {
-        // Should reading ever panic, the calling thread must not wait for a
-        // piece that will never come: it is told, and the panic goes on.
-        struct FailOnPanic<'s, 'p, 't, S: StagedSink + ?Sized>(&'s Shared<'p, 't, S>);
-        impl<S: StagedSink + ?Sized> Drop for FailOnPanic<'_, '_, '_, S> {
+        // Should reading ever panic, no thread may wait for a piece that
+        // will never come: they are told, and the panic goes on.
+        struct FailOnPanic<'s, 'p, 't, 'k, S: StagedSink + Send + ?Sized>(
+            &'s Shared<'p, 't, 'k, S>,
+        );
+        impl<S: StagedSink + Send + ?Sized> Drop for FailOnPanic<'_, '_, '_, '_, S> {
             fn drop(&mut self) {
                 if std::thread::panicking() {
                     self.0.fail();
@@ -412,64 +423,85 @@ impl<S: StagedSink + ?Sized> Shared<'_, '_, S> {
             if n >= self.plan.pieces.len() {
                 return;
             }
-            {
-                let mut state = self.lock();
-                while n >= state.fed + self.window && !self.failed.load(Ordering::Relaxed) {
-                    state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
-                }
-            }
-            if self.failed.load(Ordering::Relaxed) {
+            if !self.wait_for_room(n) {
                 return;
+            }
+            if self.read_due(n) {
+                continue;
             }
             let Some(topics) = self.gather(n) else {
                 self.fail();
                 return;
             };
             self.lock().parsed[n] = Some(topics);
-            self.changed.notify_all();
+            self.drain();
         }
     }
 
-    /// The calling thread: hands the pieces on in order, reading itself any
-    /// piece no helper has taken. False when some piece failed.
-    fn feed(&self, sink: &mut S) -> bool {
-        for n in 0..self.plan.pieces.len() {
-            loop {
-                if self.failed.load(Ordering::Relaxed) {
-                    return false;
-                }
-                if let Some(topics) = self.lock().parsed[n].take() {
-                    topics.into_iter().for_each(|t| sink.checked(t));
-                    break;
-                }
-                let mine = self.next.fetch_add(1, Ordering::Relaxed);
-                if mine == n {
-                    // The piece due next goes straight to the sink.
-                    let mut direct = Checking::<S, _> {
-                        checks: self.checks,
-                        take: |topic| sink.checked(topic),
-                    };
-                    if self.read(n, &mut direct).is_none() {
-                        return false;
-                    }
-                    break;
-                }
-                if mine < self.plan.pieces.len() {
-                    let Some(topics) = self.gather(mine) else {
-                        return false;
-                    };
-                    self.lock().parsed[mine] = Some(topics);
-                    continue;
-                }
-                let mut state = self.lock();
-                while state.parsed[n].is_none() && !self.failed.load(Ordering::Relaxed) {
-                    state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
-                }
-            }
-            self.lock().fed = n + 1;
-            self.changed.notify_all();
+    /// Waits until piece `n` is within the window past the pieces handed
+    /// on; false if some piece failed meanwhile.
+    fn wait_for_room(&self, n: usize) -> bool {
+        let mut state = self.lock();
+        while n >= state.fed + self.window && !self.failed.load(Ordering::Relaxed) {
+            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
         }
+        !self.failed.load(Ordering::Relaxed)
+    }
+
+    /// Reads piece `n` straight into the sink if it is the one due and no
+    /// other thread holds the sink; whether it did. Only the thread that
+    /// took `n` can hand it on, so it stays due while the sink is held.
+    fn read_due(&self, n: usize) -> bool {
+        if self.lock().fed != n {
+            return false;
+        }
+        let Ok(mut sink) = self.sink.try_lock() else {
+            return false;
+        };
+        let mut direct = Checking::<S, _> {
+            checks: self.checks,
+            take: |topic| sink.checked(topic),
+        };
+        if self.read(n, &mut direct).is_none() {
+            drop(sink);
+            self.fail();
+            return true;
+        }
+        self.lock().fed = n + 1;
+        self.changed.notify_all();
+        drop(sink);
+        self.drain();
         true
+    }
+
+    /// Hands on, in order, every piece read and due, unless another thread
+    /// holds the sink, in which case that thread will.
+    fn drain(&self) {
+        loop {
+            let Ok(mut sink) = self.sink.try_lock() else {
+                return;
+            };
+            loop {
+                let (n, topics) = {
+                    let mut state = self.lock();
+                    let n = state.fed;
+                    match state.parsed.get_mut(n).and_then(Option::take) {
+                        Some(topics) => (n, topics),
+                        None => break,
+                    }
+                };
+                topics.into_iter().for_each(|t| sink.checked(t));
+                self.lock().fed = n + 1;
+                self.changed.notify_all();
+            }
+            drop(sink);
+            // A piece stored while this thread held the sink found it taken
+            // and left the handing on to this thread.
+            let state = self.lock();
+            if !state.parsed.get(state.fed).is_some_and(Option::is_some) {
+                return;
+            }
+        }
     }
 
     /// Reads piece `n` through the first step into a list.
