@@ -379,31 +379,27 @@ pub fn warnings(catalog: &Catalog) -> Warnings {
     warnings_on_threads(catalog, catalog.topics.len() >= SIDE_THREAD_TOPICS)
 }
 
-/// [`warnings`], with the rules other than redundancy on a thread of their
-/// own beside the redundancy search if `side_thread`. The answer is the same
-/// either way; [`warnings`] starts the thread for large catalogs only.
+/// [`warnings`], with the rules other than redundancy beside the redundancy
+/// search if `side_thread`, on the thread that helps with it. The answer is
+/// the same either way; [`warnings`] does so for large catalogs only.
 pub fn warnings_on_threads(catalog: &Catalog, side_thread: bool) -> Warnings {
+    let (redundancy, (before, after)) = if side_thread {
+        // The other rules take a third of the redundancy search's time on a
+        // large graph. They run on the thread that helps with the search,
+        // while this one makes the search's labels, and that thread then
+        // joins in: one thread fewer than a thread of their own, and so
+        // less memory, for the same time.
+        crate::reduce::redundant_edges_beside(catalog, EdgeKind::Requires, || other_rules(catalog))
+    } else {
+        (
+            crate::reduce::redundant_edges(catalog, EdgeKind::Requires),
+            other_rules(catalog),
+        )
+    };
     let mut found = Warnings::default();
     let mut redundant = Vec::new();
-    let (before, after) = if side_thread {
-        // The other rules take a third of the redundancy search's time on a
-        // large graph; they run beside it, on a core its single-threaded
-        // first step leaves idle.
-        std::thread::scope(|scope| {
-            let side = std::thread::Builder::new().spawn_scoped(scope, || other_rules(catalog));
-            found.unchecked =
-                redundant_prerequisites(catalog, &mut redundant, &mut found.redundant);
-            match side {
-                Ok(side) => side
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                Err(_) => other_rules(catalog),
-            }
-        })
-    } else {
-        found.unchecked = redundant_prerequisites(catalog, &mut redundant, &mut found.redundant);
-        other_rules(catalog)
-    };
+    found.unchecked =
+        redundant_prerequisites(catalog, redundancy, &mut redundant, &mut found.redundant);
     // Always in this order, so that warnings at one place keep theirs.
     found.diagnostics = before;
     found.diagnostics.append(&mut redundant);
@@ -411,8 +407,9 @@ pub fn warnings_on_threads(catalog: &Catalog, side_thread: bool) -> Warnings {
     found
 }
 
-// From this many topics, the rules other than redundancy run on a thread of
-// their own: starting one costs more than these rules on a small file.
+// From this many topics, the rules other than redundancy run beside the
+// redundancy search: starting a thread costs more than these rules on a
+// small file.
 const SIDE_THREAD_TOPICS: usize = 1 << 16;
 
 /// The rules other than redundancy: the ones reported before it, and after.
@@ -434,12 +431,14 @@ fn other_rules(catalog: &Catalog) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
 /// chain is its own bounded search.
 pub const FULL_REDUNDANT: usize = crate::report::FULL_WARNINGS;
 
+/// Makes the diagnostics of `redundancy`'s edges; returns how many edges it
+/// left unchecked.
 fn redundant_prerequisites(
     catalog: &Catalog,
+    mut redundancy: crate::reduce::Redundancy,
     out: &mut Vec<Diagnostic>,
     compact: &mut RedundantEdges,
 ) -> usize {
-    let mut redundancy = crate::reduce::redundant_edges(catalog, EdgeKind::Requires);
     // The report goes in file order, which follows the dependent topic.
     redundancy.edges.sort_unstable_by_key(|&(p, d)| (d, p));
     let mut later = Vec::new();

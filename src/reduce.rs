@@ -41,6 +41,7 @@ use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock, mpsc};
 
 use crate::catalog::{Catalog, EdgeKind, TopicId};
 
@@ -86,18 +87,45 @@ pub fn redundant_edges(catalog: &Catalog, kind: EdgeKind) -> Redundancy {
 /// with its own share of the budget. Where no search runs out of budget the
 /// answer is the same for every chunk size.
 pub fn redundant_edges_in_chunks(catalog: &Catalog, kind: EdgeKind, chunk: usize) -> Redundancy {
-    let graph = Labelled::new(catalog, kind);
+    search_in_chunks(catalog, kind, chunk, None::<fn()>).0
+}
+
+/// [`redundant_edges`], with `beside` run on another core meanwhile: first
+/// thing on the first thread that helps with the search, which then joins
+/// in; or before the search, if there is one core. Its answer comes back with
+/// the search's.
+pub fn redundant_edges_beside<R: Send>(
+    catalog: &Catalog,
+    kind: EdgeKind,
+    beside: impl FnOnce() -> R + Send,
+) -> (Redundancy, R) {
+    let (found, answer) = search_in_chunks(catalog, kind, CHUNK, Some(beside));
+    // The first helper, or this thread, ran it.
+    (
+        found,
+        answer.unwrap_or_else(|| unreachable!("`beside` always runs")),
+    )
+}
+
+fn search_in_chunks<R: Send>(
+    catalog: &Catalog,
+    kind: EdgeKind,
+    chunk: usize,
+    beside: Option<impl FnOnce() -> R + Send>,
+) -> (Redundancy, Option<R>) {
     let n = catalog.topics.len();
     let chunk_size = chunk.max(1);
     let chunks = n.div_ceil(chunk_size);
-    // Asking for the cores reads the cgroup files: not for a single chunk.
-    let threads = if chunks > 1 {
-        std::thread::available_parallelism().map_or(1, |t| t.get().min(chunks))
+    // One thread per chunk, and one more for the work beside.
+    let wanted = chunks + usize::from(beside.is_some());
+    // Asking for the cores reads the cgroup files: not for one thread.
+    let threads = if wanted > 1 {
+        std::thread::available_parallelism().map_or(1, |t| t.get().min(wanted))
     } else {
         1
     };
     let next = AtomicUsize::new(0);
-    let work = || {
+    let work = |graph: &Labelled| {
         let mut search = Search::new(n);
         let mut done = Vec::new();
         loop {
@@ -106,24 +134,58 @@ pub fn redundant_edges_in_chunks(catalog: &Catalog, kind: EdgeKind, chunk: usize
                 return done;
             }
             let topics = chunk * chunk_size..n.min((chunk + 1) * chunk_size);
-            done.push((chunk, search.chunk(&graph, catalog, topics)));
+            done.push((chunk, search.chunk(graph, catalog, topics)));
         }
     };
-    let mut found = std::thread::scope(|scope| {
-        // A helper that cannot be started leaves its chunks to the others.
-        let helpers: Vec<_> = (1..threads)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
-            .collect();
-        let mut found = work();
+    let work = &work;
+    let labelled = OnceLock::new();
+    // Taken by the first helper to start; by this thread if none does.
+    let beside = Mutex::new(beside);
+    let run_beside = || {
+        let first = beside.lock().unwrap_or_else(|e| e.into_inner()).take();
+        first.map(|f| f())
+    };
+    let (mut found, answer) = std::thread::scope(|scope| {
+        let run_beside = &run_beside;
+        let mut senders = Vec::new();
+        let mut helpers = Vec::new();
+        for _ in 1..threads {
+            let (send, receive) = mpsc::channel::<&Labelled>();
+            let helper = std::thread::Builder::new().spawn_scoped(scope, move || {
+                let answer = run_beside();
+                // No labels come if this thread panicked making them.
+                let found = receive.recv().map(work).unwrap_or_default();
+                (found, answer)
+            });
+            // A helper that cannot be started leaves its work to the others.
+            match helper {
+                Ok(helper) => {
+                    senders.push(send);
+                    helpers.push(helper);
+                }
+                Err(_) => break,
+            }
+        }
+        let mut answer = if helpers.is_empty() {
+            run_beside()
+        } else {
+            None
+        };
+        let graph = labelled.get_or_init(|| Labelled::new(catalog, kind));
+        for send in senders {
+            // A helper only stops listening by panicking, which `join` passes on.
+            let _ = send.send(graph);
+        }
+        let mut found = work(graph);
         for helper in helpers {
             // A helper's panic goes on as this thread's.
-            found.extend(
-                helper
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            );
+            let (theirs, their_answer) = helper
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            found.extend(theirs);
+            answer = answer.or(their_answer);
         }
-        found
+        (found, answer)
     });
     found.sort_unstable_by_key(|&(chunk, _)| chunk);
     let mut result = Redundancy::default();
@@ -132,7 +194,7 @@ pub fn redundant_edges_in_chunks(catalog: &Catalog, kind: EdgeKind, chunk: usize
         result.unchecked += part.unchecked;
     }
     result.edges.sort_unstable();
-    result
+    (result, answer)
 }
 
 // Topics are searched in chunks of this many, each with its own share of the

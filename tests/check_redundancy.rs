@@ -218,6 +218,10 @@ fn chunks_of_any_size_give_the_same_answer() {
         let found = prereq::reduce::redundant_edges_in_chunks(&catalog, EdgeKind::Requires, chunk);
         assert_eq!(found, whole, "chunks of {chunk}");
     }
+    let beside = prereq::reduce::redundant_edges_beside(&catalog, EdgeKind::Requires, || {
+        catalog.topics.len()
+    });
+    assert_eq!(beside, (whole.clone(), 3_000));
 
     let topics = out_of_budget();
     let exact = brute_force(&topics);
