@@ -107,6 +107,8 @@ pub fn redundant_edges_beside<R: Send>(
     )
 }
 
+/// The search in chunks of `chunk` topics on every core, with `beside` run
+/// by the first helper before it joins in (or first, by this thread alone).
 fn search_in_chunks<R: Send>(
     catalog: &Catalog,
     kind: EdgeKind,
