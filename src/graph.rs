@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use petgraph::Direction;
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, EdgeReference, NodeIndex};
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeRef, NodeFiltered};
 
 use crate::catalog::{Catalog, EdgeKind, Topic, TopicId};
 use crate::diagnostic::{Code, Diagnostic};
@@ -105,7 +105,9 @@ impl Graph {
         if self.forward {
             return Vec::new();
         }
-        let mut groups: Vec<Vec<TopicId>> = tarjan_scc(&self.inner)
+        let candidates = self.cycle_candidates();
+        let part = NodeFiltered::from_fn(&self.inner, |n: NodeIndex<u32>| candidates[n.index()]);
+        let mut groups: Vec<Vec<TopicId>> = tarjan_scc(&part)
             .into_iter()
             .filter(|scc| scc.len() > 1)
             .map(|scc| {
@@ -116,6 +118,63 @@ impl Graph {
             .collect();
         groups.sort_unstable_by_key(|g| g[0]);
         groups
+    }
+
+    /// The edges, of `kind` only if given, as lists both ways: every topic's
+    /// dependents, and every topic's prerequisites.
+    pub(crate) fn adjacency(&self, kind: Option<EdgeKind>) -> (Adjacency, Adjacency) {
+        let n = self.inner.node_count();
+        let edges = || {
+            self.inner
+                .raw_edges()
+                .iter()
+                .filter(move |e| kind.is_none_or(|k| e.weight == k))
+                .map(|e| (e.source().index() as u32, e.target().index() as u32))
+        };
+        let dependents = Adjacency::new(n, edges);
+        let prerequisites = Adjacency::new(n, || edges().map(|(from, to)| (to, from)));
+        (dependents, prerequisites)
+    }
+
+    /// Which topics may lie on a cycle. Kahn's algorithm takes away every
+    /// topic none of whose prerequisites is left, then, from the other end,
+    /// every topic none of whose dependents is left: what remains is the
+    /// topics on cycles and those between two of them, usually a small part
+    /// of the graph, and the strongly connected components are searched there.
+    fn cycle_candidates(&self) -> Vec<bool> {
+        let n = self.inner.node_count();
+        let (dependents, prerequisites) = self.adjacency(None);
+        let mut left = prerequisites.lengths();
+        let mut kept = vec![true; n];
+        let mut ready: Vec<u32> = (0..n as u32).filter(|&t| left[t as usize] == 0).collect();
+        while let Some(t) = ready.pop() {
+            kept[t as usize] = false;
+            for &d in dependents.of(t) {
+                left[d as usize] -= 1;
+                if left[d as usize] == 0 {
+                    ready.push(d);
+                }
+            }
+        }
+        for t in (0..n as u32).filter(|&t| kept[t as usize]) {
+            let later = dependents.of(t).iter().filter(|&&d| kept[d as usize]);
+            left[t as usize] = later.count() as u32;
+            if left[t as usize] == 0 {
+                ready.push(t);
+            }
+        }
+        while let Some(t) = ready.pop() {
+            kept[t as usize] = false;
+            for &p in prerequisites.of(t) {
+                if kept[p as usize] {
+                    left[p as usize] -= 1;
+                    if left[p as usize] == 0 {
+                        ready.push(p);
+                    }
+                }
+            }
+        }
+        kept
     }
 
     /// One concrete cycle through the first topic of `group`, as the topics in
@@ -164,6 +223,48 @@ pub fn shortest_cycle<N: Copy + Ord + std::hash::Hash>(
     cycle.push(start);
     cycle.reverse();
     cycle
+}
+
+/// Adjacency lists indexed by topic, all in one array.
+pub(crate) struct Adjacency {
+    start: Vec<u32>,
+    targets: Vec<u32>,
+}
+
+impl Adjacency {
+    /// Lists, for each topic, the `to` ends of the edges whose `from` end it
+    /// is, in the order `edges` gives them. `edges` is asked twice: once to
+    /// count, once to fill.
+    pub(crate) fn new<I: Iterator<Item = (u32, u32)>>(
+        n: usize,
+        edges: impl Fn() -> I,
+    ) -> Adjacency {
+        let mut start = vec![0u32; n + 1];
+        for (from, _) in edges() {
+            start[from as usize + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut targets = vec![0u32; start[n] as usize];
+        for (from, to) in edges() {
+            targets[fill[from as usize] as usize] = to;
+            fill[from as usize] += 1;
+        }
+        Adjacency { start, targets }
+    }
+
+    /// How long each topic's list is.
+    pub(crate) fn lengths(&self) -> Vec<u32> {
+        self.start.windows(2).map(|w| w[1] - w[0]).collect()
+    }
+
+    /// The list of `topic`.
+    pub(crate) fn of(&self, topic: u32) -> &[u32] {
+        let at = topic as usize;
+        &self.targets[self.start[at] as usize..self.start[at + 1] as usize]
+    }
 }
 
 fn node(id: TopicId) -> NodeIndex<u32> {

@@ -44,6 +44,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, mpsc};
 
 use crate::catalog::{Catalog, EdgeKind, TopicId};
+use crate::graph::Adjacency;
 
 /// How many topics one topic's search may visit.
 pub const PER_TOPIC_BUDGET: usize = 4_096;
@@ -204,38 +205,6 @@ fn search_in_chunks<R: Send>(
 // stays the same on any machine. A graph of fewer topics is one chunk.
 const CHUNK: usize = 1 << 16;
 
-/// Adjacency lists of the `kind` edges, indexed by topic.
-struct Adjacency {
-    start: Vec<u32>,
-    targets: Vec<u32>,
-}
-
-impl Adjacency {
-    /// Lists, for each topic, the `to` ends of the edges whose `from` end it
-    /// is. `edges` is asked twice: once to count, once to fill.
-    fn new<I: Iterator<Item = (u32, u32)>>(n: usize, edges: impl Fn() -> I) -> Adjacency {
-        let mut start = vec![0u32; n + 1];
-        for (from, _) in edges() {
-            start[from as usize + 1] += 1;
-        }
-        for i in 0..n {
-            start[i + 1] += start[i];
-        }
-        let mut fill = start.clone();
-        let mut targets = vec![0u32; start[n] as usize];
-        for (from, to) in edges() {
-            targets[fill[from as usize] as usize] = to;
-            fill[from as usize] += 1;
-        }
-        Adjacency { start, targets }
-    }
-
-    fn of(&self, topic: u32) -> &[u32] {
-        let at = topic as usize;
-        &self.targets[self.start[at] as usize..self.start[at + 1] as usize]
-    }
-}
-
 /// What is known of one topic before any search.
 #[derive(Debug, Clone, Copy)]
 struct Label {
@@ -273,23 +242,11 @@ struct Labelled {
 impl Labelled {
     fn new(catalog: &Catalog, kind: EdgeKind) -> Labelled {
         let n = catalog.topics.len();
-        let edges = || {
-            catalog
-                .graph()
-                .petgraph()
-                .raw_edges()
-                .iter()
-                .filter(move |e| e.weight == kind)
-                .map(|e| (e.source().index() as u32, e.target().index() as u32))
-        };
-        let dependents = Adjacency::new(n, edges);
-        let prerequisites = Adjacency::new(n, || edges().map(|(from, to)| (to, from)));
+        let (dependents, prerequisites) = catalog.graph().adjacency(Some(kind));
 
         // Kahn's algorithm: topics on a cycle, and all behind them, never
         // become ready and keep no position.
-        let mut waiting: Vec<u32> = (0..n as u32)
-            .map(|t| prerequisites.of(t).len() as u32)
-            .collect();
+        let mut waiting = prerequisites.lengths();
         let mut order: Vec<u32> = Vec::with_capacity(n);
         order.extend((0..n as u32).filter(|&t| waiting[t as usize] == 0));
         let mut next = 0;

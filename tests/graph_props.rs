@@ -144,3 +144,37 @@ proptest! {
         }
     }
 }
+
+/// The search for cycles first sets aside every topic that cannot be on one,
+/// from both ends of the graph. A topic downstream of one cycle and upstream
+/// of another survives that, yet is on neither, and must not be named.
+#[test]
+fn topics_between_two_cycles_are_on_neither() {
+    // t1 <-> t2, then t3 between, then t4 <-> t5; t0 leads in, t6 leads out,
+    // and t7 hangs off the side.
+    let edges = [
+        (0, 1),
+        (1, 2),
+        (2, 1),
+        (2, 3),
+        (3, 4),
+        (4, 5),
+        (5, 4),
+        (5, 6),
+        (3, 7),
+    ];
+    let (catalog, diagnostics) = load(8, &edges);
+    let groups: Vec<Vec<u32>> = catalog
+        .graph()
+        .cycles()
+        .iter()
+        .map(|group| group.iter().map(|t| t.0).collect())
+        .collect();
+    assert_eq!(groups, [vec![1, 2], vec![4, 5]]);
+    let named: Vec<&[String]> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::Cycle)
+        .map(|d| d.topics.as_slice())
+        .collect();
+    assert_eq!(named.len(), 2, "{named:?}");
+}
