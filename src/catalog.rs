@@ -10,8 +10,7 @@ use std::sync::OnceLock;
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::graph::Graph;
 use crate::schema::{
-    FileSink, Located, RawFile, RawHead, RawResource, RawSection, RawTopic, ResourceKind,
-    StagedSink,
+    FileSink, RawFile, RawHead, RawResource, RawSection, RawTopic, ResourceKind, StagedSink,
 };
 
 /// A topic's place in reading order; also its node index in the graph.
@@ -741,10 +740,7 @@ impl CatalogBuilder {
         let mut dropped = Vec::new();
         for PendingEdge { from, slot, name } in std::mem::take(&mut self.pending) {
             let slot = slot as usize;
-            let written = &catalog.topics[from.index()].prerequisites[slot];
-            let (kind, pos) = (written.kind, written.pos);
-            let resolved = self.edge(&catalog, from, kind, Located { value: name, pos });
-            match resolved {
+            match self.edge(&catalog, from, slot, &name) {
                 Some(target) => catalog.topics[from.index()].prerequisites[slot].topic = target,
                 None => dropped.push(from),
             }
@@ -907,17 +903,20 @@ impl CatalogBuilder {
         }
     }
 
+    /// The topic named `name` by the edge in prerequisite `slot` of `from`,
+    /// looked up among every name in the file; reported, and `None`, when it
+    /// is unknown or `from` itself.
     fn edge(
         &mut self,
         catalog: &Catalog,
         from: TopicId,
-        kind: EdgeKind,
-        name: Located<CompactString>,
+        slot: usize,
+        name: &str,
     ) -> Option<TopicId> {
-        let Located { value: name, pos } = name;
         let topic = &catalog.topics[from.index()];
+        let Prerequisite { kind, pos, .. } = topic.prerequisites[slot];
         let len = name.chars().count();
-        match catalog.names.get(lowercase(&name).as_ref()) {
+        match catalog.names.get(lowercase(name).as_ref()) {
             Some(&(target, _)) if target == from => {
                 self.diagnostics.push(
                     Diagnostic::new(
@@ -939,7 +938,7 @@ impl CatalogBuilder {
                 )
                 .label(pos, len, "no topic has this id or alias")
                 .topic(&topic.id);
-                d = match self.suggest_id(catalog, &name) {
+                d = match self.suggest_id(catalog, name) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None => d.help("add the topic, or remove this entry"),
                 };

@@ -136,43 +136,19 @@ impl Graph {
         (dependents, prerequisites)
     }
 
-    /// Which topics may lie on a cycle. Kahn's algorithm takes away every
-    /// topic none of whose prerequisites is left, then, from the other end,
-    /// every topic none of whose dependents is left: what remains is the
-    /// topics on cycles and those between two of them, usually a small part
-    /// of the graph, and the strongly connected components are searched there.
+    /// Which topics may lie on a cycle. Kahn's algorithm, run from the
+    /// topics with no prerequisites and again from those with no dependents,
+    /// reaches every topic but those on cycles, after one and before one:
+    /// what it leaves is the cycles and what lies between them, usually a
+    /// small part of the graph, where the strongly connected components are
+    /// then searched.
     fn cycle_candidates(&self) -> Vec<bool> {
-        let n = self.inner.node_count();
         let (dependents, prerequisites) = self.adjacency(None);
-        let mut left = prerequisites.lengths();
-        let mut kept = vec![true; n];
-        let mut ready: Vec<u32> = (0..n as u32).filter(|&t| left[t as usize] == 0).collect();
-        while let Some(t) = ready.pop() {
+        let mut kept = vec![true; self.inner.node_count()];
+        let ahead = dependents.kahn(prerequisites.lengths());
+        let behind = prerequisites.kahn(dependents.lengths());
+        for t in ahead.into_iter().chain(behind) {
             kept[t as usize] = false;
-            for &d in dependents.of(t) {
-                left[d as usize] -= 1;
-                if left[d as usize] == 0 {
-                    ready.push(d);
-                }
-            }
-        }
-        for t in (0..n as u32).filter(|&t| kept[t as usize]) {
-            let later = dependents.of(t).iter().filter(|&&d| kept[d as usize]);
-            left[t as usize] = later.count() as u32;
-            if left[t as usize] == 0 {
-                ready.push(t);
-            }
-        }
-        while let Some(t) = ready.pop() {
-            kept[t as usize] = false;
-            for &p in prerequisites.of(t) {
-                if kept[p as usize] {
-                    left[p as usize] -= 1;
-                    if left[p as usize] == 0 {
-                        ready.push(p);
-                    }
-                }
-            }
         }
         kept
     }
@@ -253,6 +229,27 @@ impl Adjacency {
             fill[from as usize] += 1;
         }
         Adjacency { start, targets }
+    }
+
+    /// Kahn's algorithm along the lists: the topics with nothing `waiting`
+    /// are taken first, and each topic taken counts itself off the `waiting`
+    /// of the topics on its list, which are taken in turn once at zero. The
+    /// topics in the order taken; one on a cycle, or after one, never is.
+    pub(crate) fn kahn(&self, mut waiting: Vec<u32>) -> Vec<u32> {
+        let n = waiting.len();
+        let mut order = Vec::with_capacity(n);
+        order.extend((0..n as u32).filter(|&t| waiting[t as usize] == 0));
+        let mut next = 0;
+        while let Some(&at) = order.get(next) {
+            next += 1;
+            for &d in self.of(at) {
+                waiting[d as usize] -= 1;
+                if waiting[d as usize] == 0 {
+                    order.push(d);
+                }
+            }
+        }
+        order
     }
 
     /// How long each topic's list is.

@@ -480,13 +480,7 @@ struct Cursor<'t> {
 
 impl<'t> Cursor<'t> {
     fn new(text: &'t str) -> Self {
-        Self {
-            text,
-            offset: 0,
-            line: 1,
-            column: 1,
-            translated: &[],
-        }
+        Self::at(text, 0, 1)
     }
 
     /// A cursor at `offset`, the start of line `line`.

@@ -244,23 +244,8 @@ impl Labelled {
         let n = catalog.topics.len();
         let (dependents, prerequisites) = catalog.graph().adjacency(Some(kind));
 
-        // Kahn's algorithm: topics on a cycle, and all behind them, never
-        // become ready and keep no position.
-        let mut waiting = prerequisites.lengths();
-        let mut order: Vec<u32> = Vec::with_capacity(n);
-        order.extend((0..n as u32).filter(|&t| waiting[t as usize] == 0));
-        let mut next = 0;
-        while next < order.len() {
-            let at = order[next];
-            next += 1;
-            for &d in dependents.of(at) {
-                waiting[d as usize] -= 1;
-                if waiting[d as usize] == 0 {
-                    order.push(d);
-                }
-            }
-        }
-        drop(waiting);
+        // Topics on a cycle, and all behind them, keep no position.
+        let order = dependents.kahn(prerequisites.lengths());
 
         let mut labels = vec![
             Label {

@@ -340,7 +340,6 @@ pub fn parse_plan<S: StagedSink + Send + ?Sized>(
     ));
     let head = head.feed(sink);
     let checks = sink.checks();
-    let pieces = plan.pieces.len();
     let shared = Shared::<S> {
         plan,
         checks: &checks,
@@ -372,7 +371,7 @@ pub fn parse_plan<S: StagedSink + Send + ?Sized>(
     // A thread that stores a piece while another holds the sink leaves it to
     // that one, which looks again once it lets go; this is only the last look.
     shared.drain();
-    (shared.lock().fed == pieces).then_some(head)
+    (shared.lock().fed == plan.pieces.len()).then_some(head)
 }
 
 /// What the threads share while reading the pieces.
