@@ -30,6 +30,7 @@ pub mod json_schema;
 pub mod list;
 pub mod load;
 pub mod markdown;
+pub mod mermaid;
 pub mod order;
 pub mod path;
 pub mod plan;

@@ -94,7 +94,7 @@ fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
 /// topic with its hours and its resources as links.
 pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
     let mut out = String::new();
-    path_into(&mut out, catalog, path, layout);
+    path_into(&mut out, catalog, path, layout, false);
     out
 }
 
@@ -105,10 +105,28 @@ pub fn write_path(
     path: &StudyPath,
     layout: Layout<'_>,
 ) -> std::io::Result<()> {
-    crate::text::streamed(out, |text| path_into(text, catalog, path, layout))
+    crate::text::streamed(out, |text| path_into(text, catalog, path, layout, false))
 }
 
-fn path_into(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) {
+/// Writes [`path`]'s checklist to `out` with the path's Mermaid diagram
+/// (see [`crate::mermaid::path_options`]) in a ```` ```mermaid ```` block
+/// above it, which GitHub and GitLab draw.
+pub fn write_path_with_diagram(
+    out: &mut dyn std::io::Write,
+    catalog: &Catalog,
+    path: &StudyPath,
+    layout: Layout<'_>,
+) -> std::io::Result<()> {
+    crate::text::streamed(out, |text| path_into(text, catalog, path, layout, true))
+}
+
+fn path_into(
+    out: &mut dyn Write,
+    catalog: &Catalog,
+    path: &StudyPath,
+    layout: Layout<'_>,
+    diagram: bool,
+) {
     let goals = goal_titles(catalog, &path.goals);
     match layout {
         Layout::Weeks(plan) => {
@@ -165,6 +183,14 @@ fn path_into(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath, layout: L
     );
     if !path.known.is_empty() {
         let _ = writeln!(out, "\n{}", crate::text::known_line(path.known.len()));
+    }
+    if diagram {
+        let options = crate::mermaid::path_options(path);
+        let _ = write!(
+            out,
+            "\n```mermaid\n{}```\n",
+            crate::mermaid::to_mermaid(catalog, &options)
+        );
     }
     match layout {
         Layout::Sections => {

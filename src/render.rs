@@ -11,7 +11,8 @@ pub const GRAPHVIZ: &str = "dot";
 /// How to get Graphviz, shown when it is missing.
 pub const INSTALL_HINT: &str = "install Graphviz: `apt-get install graphviz` (Debian, Ubuntu), \
 `dnf install graphviz` (Fedora), `brew install graphviz` (macOS), `winget install graphviz` (Windows); \
-`prereq dot | dot -Tsvg -o roadmap.svg` does the same by hand";
+`prereq dot | dot -Tsvg -o roadmap.svg` does the same by hand. \
+`prereq mermaid` needs nothing installed: it prints a Mermaid diagram that GitHub and GitLab draw in Markdown";
 
 /// A picture format Graphviz writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,213 +4,14 @@
 //! topic by alias. Skipped, with a notice, where Chromium or Graphviz cannot
 //! be had (`apt-get install chromium graphviz`).
 
-use std::io::{BufRead, BufReader};
-use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
+mod common;
+
+use std::path::Path;
+use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
+use common::chromium::{Page, find_chromium, launch};
 use serde_json::{Value, json};
-use tungstenite::stream::MaybeTlsStream;
-use tungstenite::{Message, WebSocket};
-
-const WAIT: Duration = Duration::from_secs(60);
-
-/// The first Chromium found: $PREREQ_CHROMIUM, else the usual program names.
-fn find_chromium() -> Option<PathBuf> {
-    let named = std::env::var_os("PREREQ_CHROMIUM").map(PathBuf::from);
-    let candidates = named.into_iter().chain(
-        [
-            "chromium",
-            "chromium-browser",
-            "google-chrome",
-            "google-chrome-stable",
-        ]
-        .into_iter()
-        .map(PathBuf::from),
-    );
-    candidates.into_iter().find(|program| {
-        Command::new(program)
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success())
-    })
-}
-
-fn graphviz_present() -> bool {
-    Command::new("dot")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-/// A Chromium process, ended when dropped.
-struct Browser {
-    child: Child,
-    _profile: tempfile::TempDir,
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts headless Chromium and returns it with its DevTools websocket url.
-fn launch(program: &Path) -> (Browser, String) {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(program)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--remote-debugging-port=0",
-            "--window-size=1280,900",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("about:blank")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start chromium");
-    let stderr = child.stderr.take().unwrap();
-    let browser = Browser {
-        child,
-        _profile: profile,
-    };
-    let (send, receive) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(at) = line.find("ws://") {
-                let _ = send.send(line[at..].trim().to_owned());
-            }
-        }
-    });
-    let url = receive
-        .recv_timeout(WAIT)
-        .expect("chromium printed no DevTools url");
-    (browser, url)
-}
-
-/// A DevTools protocol connection attached to one page.
-struct Page {
-    socket: WebSocket<MaybeTlsStream<TcpStream>>,
-    session: String,
-    next_id: u64,
-    events: Vec<Value>,
-}
-
-impl Page {
-    fn open(browser_url: &str) -> Page {
-        let (mut socket, _) = tungstenite::connect(browser_url).expect("connect to chromium");
-        if let MaybeTlsStream::Plain(stream) = socket.get_mut() {
-            stream.set_read_timeout(Some(WAIT)).unwrap();
-        }
-        let mut page = Page {
-            socket,
-            session: String::new(),
-            next_id: 0,
-            events: Vec::new(),
-        };
-        let target = page.send("Target.createTarget", json!({"url": "about:blank"}), false);
-        let target_id = target["targetId"].as_str().unwrap().to_owned();
-        let attached = page.send(
-            "Target.attachToTarget",
-            json!({"targetId": target_id, "flatten": true}),
-            false,
-        );
-        page.session = attached["sessionId"].as_str().unwrap().to_owned();
-        page
-    }
-
-    /// Sends one command and returns its result, keeping events that arrive meanwhile.
-    fn send(&mut self, method: &str, params: Value, in_page: bool) -> Value {
-        self.next_id += 1;
-        let id = self.next_id;
-        let mut message = json!({"id": id, "method": method, "params": params});
-        if in_page {
-            message["sessionId"] = json!(self.session);
-        }
-        self.socket
-            .send(Message::text(message.to_string()))
-            .expect("send to chromium");
-        loop {
-            let reply = self.receive();
-            if reply["id"] == json!(id) {
-                if let Some(error) = reply.get("error") {
-                    panic!("{method} failed: {error}");
-                }
-                return reply["result"].clone();
-            }
-            self.events.push(reply);
-        }
-    }
-
-    fn receive(&mut self) -> Value {
-        loop {
-            match self.socket.read().expect("read from chromium") {
-                Message::Text(text) => return serde_json::from_str(&text).unwrap(),
-                Message::Close(_) => panic!("chromium closed the connection"),
-                _ => {}
-            }
-        }
-    }
-
-    fn command(&mut self, method: &str, params: Value) -> Value {
-        self.send(method, params, true)
-    }
-
-    /// Waits for an event named `method` (one that already arrived counts).
-    fn wait_for(&mut self, method: &str) -> Value {
-        if let Some(found) = self.events.iter().find(|e| e["method"] == json!(method)) {
-            return found.clone();
-        }
-        loop {
-            let event = self.receive();
-            self.events.push(event.clone());
-            if event["method"] == json!(method) {
-                return event;
-            }
-        }
-    }
-
-    /// Evaluates `expression` in the page and returns its value.
-    fn eval(&mut self, expression: &str) -> Value {
-        let result = self.command(
-            "Runtime.evaluate",
-            json!({"expression": expression, "returnByValue": true, "awaitPromise": true}),
-        );
-        if let Some(exception) = result.get("exceptionDetails") {
-            panic!("{expression}: {exception}");
-        }
-        result["result"]["value"].clone()
-    }
-
-    /// Clicks the middle of the element with this id, as a mouse would.
-    fn click(&mut self, element_id: &str) {
-        let script = format!(
-            "(() => {{ const e = document.getElementById({}); e.scrollIntoView({{block: 'center', inline: 'center'}}); \
-             const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }})()",
-            json!(element_id)
-        );
-        let point = self.eval(&script);
-        let (x, y) = (point[0].as_f64().unwrap(), point[1].as_f64().unwrap());
-        for kind in ["mouseMoved", "mousePressed", "mouseReleased"] {
-            self.command(
-                "Input.dispatchMouseEvent",
-                json!({"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1}),
-            );
-        }
-    }
-}
 
 /// Saves what the page looks like as $PREREQ_SCREENSHOTS/NAME.png, when that
 /// directory is set, for a person to look at.
@@ -229,14 +30,18 @@ fn screenshot(page: &mut Page, name: &str) {
 #[test]
 fn roadmap_page_works_in_chromium() {
     let Some(chromium) = find_chromium() else {
-        eprintln!(
-            "notice: Chromium is not installed; skipping the browser test (apt-get install chromium)"
+        common::skip(
+            "the browser test",
+            "Chromium is",
+            "apt-get install chromium",
         );
         return;
     };
-    if !graphviz_present() {
-        eprintln!(
-            "notice: Graphviz `dot` is not installed; skipping the browser test (apt-get install graphviz)"
+    if !common::graphviz_present() {
+        common::skip(
+            "the browser test",
+            "Graphviz `dot` is",
+            common::INSTALL_GRAPHVIZ,
         );
         return;
     }

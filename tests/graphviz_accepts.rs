@@ -1,18 +1,13 @@
 //! Graphviz's `dot` must accept every DOT output: the handbook, each fixture,
 //! and the path-only diagrams. CI installs Graphviz, so there this always runs.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 use prereq::dot::{DotOptions, to_dot};
 use prereq::source::SourceFile;
-
-fn graphviz_present() -> bool {
-    Command::new("dot")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 fn layout(text: &str) -> Result<String, String> {
     let mut child = Command::new("dot")
@@ -38,8 +33,12 @@ fn layout(text: &str) -> Result<String, String> {
 
 #[test]
 fn dot_accepts_every_diagram() {
-    if !graphviz_present() {
-        eprintln!("notice: Graphviz `dot` is not installed; skipping (apt-get install graphviz)");
+    if !common::graphviz_present() {
+        common::skip(
+            "dot_accepts_every_diagram",
+            "Graphviz `dot` is",
+            common::INSTALL_GRAPHVIZ,
+        );
         return;
     }
     let files = [
@@ -73,8 +72,12 @@ fn dot_accepts_every_diagram() {
 
 #[test]
 fn titles_reach_the_svg_exactly() {
-    if !graphviz_present() {
-        eprintln!("notice: Graphviz `dot` is not installed; skipping (apt-get install graphviz)");
+    if !common::graphviz_present() {
+        common::skip(
+            "titles_reach_the_svg_exactly",
+            "Graphviz `dot` is",
+            common::INSTALL_GRAPHVIZ,
+        );
         return;
     }
     let source = SourceFile::new("escaping", include_str!("fixtures/basic/escaping.yaml"));

@@ -6,6 +6,8 @@
 //! whether a graph is acyclic. A machine without python3 and networkx, or
 //! without tsort, skips that half with a notice.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -121,7 +123,11 @@ fn ids(list: &[TopicId]) -> Vec<usize> {
 #[test]
 fn agrees_with_networkx() {
     let Some(python) = python_with_networkx() else {
-        println!("skipped: no python3 with networkx (pip install networkx)");
+        common::skip(
+            "the networkx half",
+            "python3 with networkx is",
+            "pip install networkx",
+        );
         return;
     };
     let cases = cases();
@@ -212,7 +218,11 @@ fn agrees_with_tsort() {
         .status()
         .is_ok_and(|s| s.success());
     if !tsort_runs {
-        println!("skipped: no GNU tsort");
+        common::skip(
+            "the tsort half",
+            "GNU tsort is",
+            "apt-get install coreutils",
+        );
         return;
     }
     let cases = cases();

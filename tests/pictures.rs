@@ -1,6 +1,8 @@
 //! Roadmap pictures: the DOT options, Graphviz rendering with atomic writes
 //! and exit code 3, and the web page's escaping.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -24,17 +26,10 @@ fn id(catalog: &Catalog, name: &str) -> TopicId {
     catalog.resolve(name).unwrap()
 }
 
-fn graphviz_present() -> bool {
-    Command::new("dot")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-fn skip_without_graphviz() -> bool {
-    let missing = !graphviz_present();
+fn skip_without_graphviz(test: &str) -> bool {
+    let missing = !common::graphviz_present();
     if missing {
-        eprintln!("notice: Graphviz `dot` is not installed; skipping (apt-get install graphviz)");
+        common::skip(test, "Graphviz `dot` is", common::INSTALL_GRAPHVIZ);
     }
     missing
 }
@@ -70,7 +65,7 @@ fn quote_escapes_everything_graphviz_would_interpret() {
 
 #[test]
 fn escaped_text_reaches_the_svg_exactly() {
-    if skip_without_graphviz() {
+    if skip_without_graphviz("escaped_text_reaches_the_svg_exactly") {
         return;
     }
     let source = SourceFile::new(
@@ -103,7 +98,7 @@ fn escaped_text_reaches_the_svg_exactly() {
 
 #[test]
 fn dot_accepts_every_option_combination() {
-    if skip_without_graphviz() {
+    if skip_without_graphviz("dot_accepts_every_option_combination") {
         return;
     }
     for catalog in [garden(), handbook()] {
@@ -275,7 +270,9 @@ fn missing_graphviz_exits_3_and_keeps_the_old_file() {
             "error: Graphviz is not installed (no `dot` program on the PATH); install Graphviz: \
              `apt-get install graphviz` (Debian, Ubuntu), `dnf install graphviz` (Fedora), \
              `brew install graphviz` (macOS), `winget install graphviz` (Windows); \
-             `prereq dot | dot -Tsvg -o roadmap.svg` does the same by hand\n"
+             `prereq dot | dot -Tsvg -o roadmap.svg` does the same by hand. \
+             `prereq mermaid` needs nothing installed: it prints a Mermaid diagram that GitHub \
+             and GitLab draw in Markdown\n"
         );
         assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "old picture");
     }
@@ -342,7 +339,7 @@ fn failing_graphviz_exits_3_and_leaves_no_half_file() {
 
 #[test]
 fn render_writes_each_format() {
-    if skip_without_graphviz() {
+    if skip_without_graphviz("render_writes_each_format") {
         return;
     }
     let dir = temp_dir();

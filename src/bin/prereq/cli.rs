@@ -84,6 +84,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the roadmap as a Graphviz DOT graph.
     Dot(DotArgs),
+    /// Print the roadmap as a Mermaid flowchart, which GitHub and GitLab draw in Markdown.
+    Mermaid(DotArgs),
     /// Draw the roadmap into an SVG, PNG or PDF file with Graphviz.
     Render(RenderArgs),
     /// Write the roadmap as one web page to explore offline.
@@ -125,7 +127,7 @@ impl Command {
             Command::Path(args) => Some(&args.known),
             Command::Next(args) => Some(&args.known),
             Command::Why(args) => Some(&args.known),
-            Command::Dot(args) => Some(&args.diagram.known),
+            Command::Dot(args) | Command::Mermaid(args) => Some(&args.diagram.known),
             Command::Render(args) => Some(&args.diagram.known),
             Command::Html(args) => Some(&args.diagram.known),
             _ => None,
@@ -166,6 +168,9 @@ pub struct PathArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ViewFormat::Text)]
     pub format: ViewFormat,
+    /// Put the path's Mermaid diagram above the checklist (with --format markdown).
+    #[arg(long)]
+    pub diagram: bool,
 }
 
 #[derive(Debug, Args)]

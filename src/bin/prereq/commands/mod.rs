@@ -18,6 +18,7 @@ mod completions;
 mod diff;
 mod dot;
 mod html;
+mod mermaid;
 mod next;
 mod path;
 mod render;
@@ -61,6 +62,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Next(args) => with_catalog(topics, |catalog| next::run(catalog, args)),
         Command::Why(args) => with_catalog(topics, |catalog| why::run(catalog, args)),
         Command::Dot(args) => with_catalog(topics, |catalog| dot::run(catalog, args)),
+        Command::Mermaid(args) => with_catalog(topics, |catalog| mermaid::run(catalog, args)),
         Command::Render(args) => with_catalog(topics, |catalog| render::run(catalog, args)),
         Command::Html(args) => with_catalog(topics, |catalog| html::run(catalog, args)),
         Command::Show(args) => with_catalog(topics, |catalog| show::run(catalog, args)),

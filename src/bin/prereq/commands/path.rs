@@ -6,6 +6,9 @@ use super::{Exit, resolve_all, stream, study_path, text_options};
 use crate::cli::{PathArgs, ViewFormat};
 
 pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<Exit> {
+    if args.diagram && args.format != ViewFormat::Markdown {
+        anyhow::bail!("--diagram goes with --format markdown: it is a Mermaid block in Markdown");
+    }
     let goals = resolve_all(catalog, &args.goals)?;
     let path = match study_path(catalog, &goals, &args.known, args.recommended)? {
         Ok(path) => path,
@@ -27,6 +30,9 @@ pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<Exit> {
             let options = text_options(args.resources);
             prereq::text::write_path(out, catalog, &path, layout, options)
         }),
+        ViewFormat::Markdown if args.diagram => {
+            stream(|out| prereq::markdown::write_path_with_diagram(out, catalog, &path, layout))
+        }
         ViewFormat::Markdown => {
             stream(|out| prereq::markdown::write_path(out, catalog, &path, layout))
         }

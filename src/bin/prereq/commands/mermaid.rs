@@ -1,0 +1,38 @@
+use anyhow::Result;
+use prereq::catalog::Catalog;
+use prereq::dot::{DotOptions, Plan};
+use prereq::mermaid::DiagramSize;
+
+use super::{Exit, stream};
+use crate::cli::DotArgs;
+
+pub fn run(catalog: &Catalog, args: &DotArgs) -> Result<Exit> {
+    let options = match super::dot::options(catalog, &args.diagram, args.reduce)? {
+        Ok(options) => options,
+        Err(exit) => return Ok(exit),
+    };
+    let mut size = DiagramSize::default();
+    let exit = stream(|out| {
+        size = write(out, catalog, &options)?;
+        Ok(())
+    })?;
+    warn_past_limits(&size);
+    Ok(exit)
+}
+
+/// Writes the diagram `options` ask for.
+pub fn write(
+    out: &mut impl std::io::Write,
+    catalog: &Catalog,
+    options: &DotOptions,
+) -> std::io::Result<DiagramSize> {
+    let plan = Plan::new(catalog, options);
+    prereq::mermaid::write_mermaid(out, catalog, options, &plan)
+}
+
+/// Warns on standard error when Mermaid would refuse the diagram.
+pub fn warn_past_limits(size: &DiagramSize) {
+    if let Some(warning) = size.limit_warning() {
+        eprintln!("warning: {warning}");
+    }
+}
