@@ -31,9 +31,9 @@ pub struct DiagramSize {
 }
 
 impl DiagramSize {
-    /// A warning, if the diagram is past one of Mermaid's default limits,
-    /// which GitHub and GitLab do not let a page raise.
-    pub fn limit_warning(&self) -> Option<String> {
+    /// What is past Mermaid's default limits, such as `612 edges (Mermaid
+    /// draws at most 500)`, if anything is.
+    pub fn over_limits(&self) -> Option<String> {
         let mut over = Vec::new();
         if self.edges > MAX_EDGES {
             over.push(format!(
@@ -47,13 +47,33 @@ impl DiagramSize {
                 self.text
             ));
         }
-        (!over.is_empty()).then(|| {
-            format!(
-                "the diagram has {}, past Mermaid's default limits, which GitHub and GitLab \
-                 cannot raise; draw less with --goal GOAL, --section SECTION or --reduce",
-                over.join(" and ")
-            )
-        })
+        (!over.is_empty()).then(|| over.join(" and "))
+    }
+
+    /// A warning, if the diagram is past one of Mermaid's default limits,
+    /// which GitHub and GitLab do not let a page raise; it suggests the
+    /// options of `options` that would draw less and are not in use yet.
+    pub fn limit_warning(&self, options: &DotOptions) -> Option<String> {
+        let over = self.over_limits()?;
+        let mut unused = Vec::new();
+        if options.goals.is_empty() {
+            unused.push("--goal GOAL");
+        }
+        if options.sections.is_empty() {
+            unused.push("--section SECTION");
+        }
+        if !options.reduce {
+            unused.push("--reduce");
+        }
+        let advice = match unused.as_slice() {
+            [] => "draw fewer goals or sections".to_owned(),
+            [one] => format!("draw less with {one}"),
+            [rest @ .., last] => format!("draw less with {} or {last}", rest.join(", ")),
+        };
+        Some(format!(
+            "the diagram has {over}, past Mermaid's default limits, which GitHub and GitLab \
+             cannot raise; {advice}"
+        ))
     }
 }
 
@@ -404,20 +424,44 @@ mod tests {
 
     #[test]
     fn limits_warn_with_the_counts() {
+        let all = DotOptions::default();
         let small = DiagramSize {
             edges: 500,
             text: 50_000,
         };
-        assert_eq!(small.limit_warning(), None);
+        assert_eq!(small.limit_warning(&all), None);
         let big = DiagramSize {
             edges: 1012,
             text: 61_234,
         };
         assert_eq!(
-            big.limit_warning().unwrap(),
+            big.limit_warning(&all).unwrap(),
             "the diagram has 1012 edges (Mermaid draws at most 500) and 61234 characters \
              (Mermaid reads at most 50000), past Mermaid's default limits, which GitHub and \
              GitLab cannot raise; draw less with --goal GOAL, --section SECTION or --reduce"
+        );
+        let long = DiagramSize {
+            edges: 10,
+            text: 50_001,
+        };
+        let reduced = DotOptions {
+            reduce: true,
+            goals: vec![TopicId(0)],
+            ..DotOptions::default()
+        };
+        assert_eq!(
+            long.limit_warning(&reduced).unwrap(),
+            "the diagram has 50001 characters (Mermaid reads at most 50000), past Mermaid's \
+             default limits, which GitHub and GitLab cannot raise; draw less with --section SECTION"
+        );
+        let narrowed = DotOptions {
+            sections: vec![crate::catalog::SectionId(0)],
+            ..reduced
+        };
+        assert!(
+            long.limit_warning(&narrowed)
+                .unwrap()
+                .ends_with("cannot raise; draw fewer goals or sections")
         );
     }
 }

@@ -16,12 +16,12 @@ pub fn run(catalog: &Catalog, args: &DotArgs) -> Result<Exit> {
         size = write(out, catalog, &options)?;
         Ok(())
     })?;
-    warn_past_limits(&size);
+    warn_past_limits(&size, &options);
     Ok(exit)
 }
 
 /// Writes the diagram `options` ask for.
-pub fn write(
+fn write(
     out: &mut impl std::io::Write,
     catalog: &Catalog,
     options: &DotOptions,
@@ -30,9 +30,14 @@ pub fn write(
     prereq::mermaid::write_mermaid(out, catalog, options, &plan)
 }
 
+/// How big the diagram `options` ask for comes out.
+pub fn size(catalog: &Catalog, options: &DotOptions) -> DiagramSize {
+    write(&mut std::io::sink(), catalog, options).expect("the sink takes everything")
+}
+
 /// Warns on standard error when Mermaid would refuse the diagram.
-pub fn warn_past_limits(size: &DiagramSize) {
-    if let Some(warning) = size.limit_warning() {
+pub fn warn_past_limits(size: &DiagramSize, options: &DotOptions) {
+    if let Some(warning) = size.limit_warning(options) {
         eprintln!("warning: {warning}");
     }
 }

@@ -31,7 +31,19 @@ pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<Exit> {
             prereq::text::write_path(out, catalog, &path, layout, options)
         }),
         ViewFormat::Markdown if args.diagram => {
-            stream(|out| prereq::markdown::write_path_with_diagram(out, catalog, &path, layout))
+            let exit = stream(|out| {
+                prereq::markdown::write_path_with_diagram(out, catalog, &path, layout)
+            })?;
+            // Measured apart, for the warning: the diagram is small next to the checklist.
+            let options = prereq::mermaid::path_options(&path);
+            if let Some(over) = super::mermaid::size(catalog, &options).over_limits() {
+                eprintln!(
+                    "warning: the path's diagram has {over}, past Mermaid's default limits, \
+                     which GitHub and GitLab cannot raise; draw it in parts with \
+                     `prereq mermaid --goal GOAL --section SECTION --reduce`"
+                );
+            }
+            Ok(exit)
         }
         ViewFormat::Markdown => {
             stream(|out| prereq::markdown::write_path(out, catalog, &path, layout))
