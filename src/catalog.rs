@@ -9,20 +9,10 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::graph::Graph;
+pub use crate::graph::{EdgeKind, TopicId};
 use crate::schema::{
-    FileSink, RawFile, RawHead, RawResource, RawSection, RawTopic, ResourceKind, StagedSink,
+    FileSink, RawHead, RawResource, RawSection, RawTopic, ResourceKind, StagedSink,
 };
-
-/// A topic's place in reading order; also its node index in the graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TopicId(pub u32);
-
-impl TopicId {
-    /// The position in reading order, from 0.
-    pub fn index(self) -> usize {
-        self.0 as usize
-    }
-}
 
 /// A section's place in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -32,25 +22,6 @@ impl SectionId {
     /// The position in reading order, from 0.
     pub fn index(self) -> usize {
         self.0 as usize
-    }
-}
-
-/// Whether an edge must be followed or is only advice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum EdgeKind {
-    /// `requires`: the prerequisite must be studied first.
-    Requires,
-    /// `recommends`: worth studying first, not needed.
-    Recommends,
-}
-
-impl EdgeKind {
-    /// The field name in topics files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Requires => "requires",
-            Self::Recommends => "recommends",
-        }
     }
 }
 
@@ -176,14 +147,6 @@ pub struct Catalog {
 pub const SUPPORTED_VERSION: u64 = 1;
 
 impl Catalog {
-    /// Validates a parsed file. Returns the catalog (with invalid references
-    /// dropped) and every problem found, cycles included.
-    pub fn from_raw(raw: RawFile) -> (Catalog, Vec<Diagnostic>) {
-        let mut builder = CatalogBuilder::new();
-        let head = raw.feed(&mut builder);
-        builder.finish(head)
-    }
-
     /// The topic with this id.
     pub fn topic(&self, id: TopicId) -> &Topic {
         &self.topics[id.index()]
@@ -724,7 +687,7 @@ impl CatalogBuilder {
     }
 
     /// The catalog (with invalid references dropped) and every problem
-    /// found, cycles included.
+    /// found but cycles, which [`crate::cycles::cycle_diagnostics`] adds.
     pub fn finish(mut self, head: RawHead) -> (Catalog, Vec<Diagnostic>) {
         if self.sections.is_none() {
             self.sections(Vec::new());
@@ -751,7 +714,15 @@ impl CatalogBuilder {
                 .prerequisites
                 .retain(|p| p.topic != UNRESOLVED);
         }
-        catalog.graph = Graph::build(&catalog.topics);
+        let edges = catalog.topics.iter().map(|t| t.prerequisites.len()).sum();
+        catalog.graph = Graph::build(
+            catalog.topics.len(),
+            edges,
+            catalog
+                .topics
+                .iter()
+                .map(|t| t.prerequisites.iter().map(|p| (p.topic, p.kind))),
+        );
 
         let mut diagnostics = Vec::with_capacity(self.diagnostics.len() + 1);
         if head.version.value != SUPPORTED_VERSION {
@@ -768,7 +739,6 @@ impl CatalogBuilder {
             );
         }
         diagnostics.append(&mut self.diagnostics);
-        diagnostics.extend(crate::graph::cycle_diagnostics(&catalog));
         (catalog, diagnostics)
     }
 

@@ -425,11 +425,15 @@ fn other_rules(catalog: &Catalog) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     (before, after)
 }
 
+/// How many warnings a text report renders in full, with the source line;
+/// the ones after take a line each. Errors are always in full.
+pub const FULL_WARNINGS: usize = 200;
+
 /// How many redundant edges, the first in reading order of the dependent
 /// topic, are full diagnostics with the chain that implies them; the rest
 /// are kept compact. As many as the text report shows in full, since each
 /// chain is its own bounded search.
-pub const FULL_REDUNDANT: usize = crate::report::FULL_WARNINGS;
+pub const FULL_REDUNDANT: usize = FULL_WARNINGS;
 
 /// Makes the diagnostics of `redundancy`'s edges; returns how many edges it
 /// left unchecked.

@@ -96,34 +96,7 @@ impl Serialize for Code {
     }
 }
 
-/// A place in the source: 1-based line and column (in characters).
-/// Line 0 means the place is unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
-pub struct Pos {
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column, counted in characters.
-    pub column: u32,
-}
-
-impl Pos {
-    /// A position at `line`, `column`.
-    pub fn new(line: u32, column: u32) -> Self {
-        Self { line, column }
-    }
-
-    /// Whether the position points somewhere real.
-    pub fn is_known(self) -> bool {
-        self.line > 0
-    }
-}
-
-impl From<serde_saphyr::Location> for Pos {
-    fn from(location: serde_saphyr::Location) -> Self {
-        let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
-        Pos::new(clamp(location.line()), clamp(location.column()))
-    }
-}
+pub use crate::source::Pos;
 
 /// A marked stretch of one source line with a short message.
 #[derive(Debug, Clone, PartialEq)]

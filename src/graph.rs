@@ -1,5 +1,6 @@
 //! The prerequisite graph: one node per topic, an edge from each prerequisite
-//! to the topic that needs it; and the search for cycles.
+//! to the topic that needs it; and the search for cycles. It knows topics only
+//! by their place in reading order, not what they hold.
 
 use std::sync::OnceLock;
 
@@ -8,8 +9,35 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, EdgeReference, NodeIndex};
 use petgraph::visit::{EdgeRef, NodeFiltered};
 
-use crate::catalog::{Catalog, EdgeKind, Topic, TopicId};
-use crate::diagnostic::{Code, Diagnostic};
+/// A topic's place in reading order; also its node index in the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TopicId(pub u32);
+
+impl TopicId {
+    /// The position in reading order, from 0.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Whether an edge must be followed or is only advice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EdgeKind {
+    /// `requires`: the prerequisite must be studied first.
+    Requires,
+    /// `recommends`: worth studying first, not needed.
+    Recommends,
+}
+
+impl EdgeKind {
+    /// The field name in topics files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Requires => "requires",
+            Self::Recommends => "recommends",
+        }
+    }
+}
 
 /// Topics and their prerequisite edges. Node `i` is `TopicId(i)`.
 #[derive(Debug, Clone, Default)]
@@ -23,18 +51,23 @@ pub struct Graph {
 }
 
 impl Graph {
-    /// Builds the graph from topics in reading order.
-    pub fn build(topics: &[Topic]) -> Graph {
-        let edges: usize = topics.iter().map(|t| t.prerequisites.len()).sum();
-        let mut inner = DiGraph::with_capacity(topics.len(), edges);
-        for _ in topics {
+    /// Builds the graph of `topics` topics from each topic's prerequisite
+    /// edges, `(prerequisite, kind)`, topic by topic in reading order;
+    /// `edges` is how many there are in all.
+    pub fn build(
+        topics: usize,
+        edges: usize,
+        prerequisites: impl Iterator<Item = impl Iterator<Item = (TopicId, EdgeKind)>>,
+    ) -> Graph {
+        let mut inner = DiGraph::with_capacity(topics, edges);
+        for _ in 0..topics {
             inner.add_node(());
         }
         let mut forward = true;
-        for (index, topic) in topics.iter().enumerate() {
-            for p in &topic.prerequisites {
-                forward &= p.topic.index() < index;
-                inner.add_edge(node(p.topic), NodeIndex::new(index), p.kind);
+        for (index, list) in prerequisites.enumerate() {
+            for (prerequisite, kind) in list {
+                forward &= prerequisite.index() < index;
+                inner.add_edge(node(prerequisite), NodeIndex::new(index), kind);
             }
         }
         Graph {
@@ -270,102 +303,6 @@ fn node(id: TopicId) -> NodeIndex<u32> {
 
 fn topic(node: NodeIndex<u32>) -> TopicId {
     TopicId(node.index() as u32)
-}
-
-/// One error per cycle group: a concrete cycle, each edge's line, every topic involved.
-pub fn cycle_diagnostics(catalog: &Catalog) -> Vec<Diagnostic> {
-    let graph = catalog.graph();
-    graph
-        .cycles()
-        .iter()
-        .map(|group| {
-            let cycle = graph.concrete_cycle(group);
-            let names: Vec<&str> = cycle
-                .iter()
-                .map(|&id| catalog.topic(id).id.as_str())
-                .collect();
-            let soft_only = cycle.windows(2).all(|pair| {
-                edge_between(catalog, pair[0], pair[1])
-                    .is_some_and(|p| p.kind == EdgeKind::Recommends)
-            });
-            let what = if soft_only {
-                "recommendation cycle"
-            } else {
-                "prerequisite cycle"
-            };
-            let mut d = Diagnostic::new(Code::Cycle, format!("{what}: {}", names.join(" -> ")));
-            for pair in cycle.windows(2) {
-                if let Some(p) = edge_between(catalog, pair[0], pair[1]) {
-                    let dependent = &catalog.topic(pair[1]).id;
-                    let prereq = &catalog.topic(pair[0]).id;
-                    d = d.label(
-                        p.pos,
-                        prereq.chars().count(),
-                        format!("`{dependent}` {} `{prereq}`", p.kind.as_str()),
-                    );
-                }
-            }
-            if group.len() > cycle.len() - 1 {
-                let all: Vec<&str> = group
-                    .iter()
-                    .map(|&id| catalog.topic(id).id.as_str())
-                    .collect();
-                d = d.note(format!(
-                    "these {} topics all depend on each other: {}",
-                    group.len(),
-                    all.join(", ")
-                ));
-            }
-            for &id in group {
-                d = d.topic(&catalog.topic(id).id);
-            }
-            d.help(repair_help(catalog, &graph.cycle_repair(group)))
-        })
-        .collect()
-}
-
-// How many repair edges a hint lists before summing up the rest.
-const MAX_REPAIR_SHOWN: usize = 8;
-
-fn repair_help(catalog: &Catalog, repair: &[Edge]) -> String {
-    let line = |edge: &Edge| {
-        let dependent = catalog.topic(edge.dependent);
-        let prerequisite = &catalog.topic(edge.prerequisite).id;
-        let pos = dependent
-            .prerequisites
-            .iter()
-            .find(|p| p.topic == edge.prerequisite && p.kind == edge.kind)
-            .map_or(dependent.pos, |p| p.pos);
-        format!(
-            "`{prerequisite}` from the {} of `{}` (line {})",
-            edge.kind.as_str(),
-            dependent.id,
-            pos.line
-        )
-    };
-    let mut shown: Vec<String> = repair.iter().take(MAX_REPAIR_SHOWN).map(line).collect();
-    if repair.len() > MAX_REPAIR_SHOWN {
-        shown.push(format!("and {} more", repair.len() - MAX_REPAIR_SHOWN));
-    }
-    let verb = if repair.len() == 1 {
-        "to break the cycle, remove"
-    } else {
-        "to break every cycle here, remove"
-    };
-    format!("{verb} {}", shown.join("; "))
-}
-
-/// The edge by which `prereq` is a prerequisite of `dependent`, preferring a hard one.
-pub fn edge_between(
-    catalog: &Catalog,
-    prereq: TopicId,
-    dependent: TopicId,
-) -> Option<&crate::catalog::Prerequisite> {
-    let topic = catalog.topic(dependent);
-    topic
-        .requires()
-        .find(|p| p.topic == prereq)
-        .or_else(|| topic.recommends().find(|p| p.topic == prereq))
 }
 
 /// One prerequisite edge: `prerequisite` must (or should) come before `dependent`.

@@ -17,9 +17,11 @@
 
 pub mod catalog;
 pub mod check;
+pub mod cycles;
 pub mod diagnostic;
 pub mod diff;
 pub mod dot;
+pub mod format;
 pub mod generate;
 pub mod graph;
 pub mod handbook;

@@ -2,9 +2,12 @@
 //! turned into a [`Diagnostic`] that points at the place.
 
 use serde::de::DeserializeSeed;
-use serde_saphyr::{Budget, Error as YamlError, Options};
+use serde_saphyr::Error as YamlError;
 
+use crate::catalog::{Catalog, CatalogBuilder};
 use crate::diagnostic::{Code, Diagnostic, Pos};
+pub use crate::format::{budget_for, replay_limit};
+use crate::format::{expected_topics, is_json, yaml_options};
 use crate::schema::{FileSeed, FileSink, RawFile, RawHead};
 use crate::source::SourceFile;
 
@@ -70,26 +73,6 @@ pub fn parse_into(
     }
 }
 
-/// Whether `source` is read as JSON: its name ends in `.json`.
-pub(crate) fn is_json(source: &SourceFile) -> bool {
-    std::path::Path::new(source.name())
-        .extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
-}
-
-/// About how many topics `text` holds: how often an `id` key is written
-/// (sections have ids too). Reserving that much room up front saves growing
-/// the list of topics, and the name map, step by step on a large file; a
-/// count that is wrong costs only that saving.
-pub(crate) fn expected_topics(text: &str, is_json: bool) -> usize {
-    let key = if is_json { "\"id\"" } else { "id:" };
-    // An `id` key takes at least a line of its own, so this bounds the count
-    // even for a text that repeats the word everywhere.
-    memchr::memmem::find_iter(text.as_bytes(), key)
-        .count()
-        .min(text.len() / 16)
-}
-
 /// Parses YAML text into the raw schema.
 ///
 /// The parser's safety budget grows with the size of the input, so large honest
@@ -109,34 +92,6 @@ pub fn parse_yaml_into(
         FileSeed(sink).deserialize(de)
     })
     .map_err(|err| Box::new(yaml_diagnostic(&err, source)))
-}
-
-/// The parser's options for a YAML text of `len` bytes: its budget and its
-/// limit on alias replays, and no snippets (diagnostics draw their own).
-pub(crate) fn yaml_options(len: usize) -> Options {
-    let mut options = Options::default();
-    options.budget = Some(budget_for(len));
-    options.alias_limits.max_total_replayed_events = replay_limit(len);
-    options.with_snippet = false;
-    options
-}
-
-/// A parser budget that admits any honest file of `len` bytes.
-pub fn budget_for(len: usize) -> Budget {
-    // Every YAML node takes at least two bytes ("a\n" or "a,"), and each
-    // produces at most two events, so these bounds never reject an honest file.
-    let mut budget = Budget::default();
-    budget.max_nodes = budget.max_nodes.max(len);
-    budget.max_events = budget.max_events.max(len.saturating_mul(2));
-    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len);
-    budget
-}
-
-/// How many events aliases may replay in a file of `len` bytes: a small file
-/// cannot expand to more than a small multiple of itself, and no file beyond
-/// serde-saphyr's default of one million.
-pub fn replay_limit(len: usize) -> usize {
-    len.saturating_mul(2).clamp(100_000, 1_000_000)
 }
 
 fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
@@ -388,29 +343,44 @@ fn to_u32(n: usize) -> u32 {
 
 /// Parses and validates `source`: the catalog (unless the file could not be
 /// parsed at all) and every error found, cycles included.
-pub fn analyze(source: &SourceFile) -> (Option<crate::catalog::Catalog>, Vec<Diagnostic>) {
+pub fn analyze(source: &SourceFile) -> (Option<Catalog>, Vec<Diagnostic>) {
     // Topics are validated as they are parsed, so the raw list never exists whole.
-    let mut builder = crate::catalog::CatalogBuilder::new();
+    let mut builder = CatalogBuilder::new();
     let parsed = match crate::split::parse(source, &mut builder) {
         Some(head) => Ok(head),
         None => {
             // Whatever the pieces handed on is dropped: the one-thread parse
             // starts afresh and gives the exact diagnostic.
-            builder = crate::catalog::CatalogBuilder::new();
+            builder = CatalogBuilder::new();
             parse_into(source, &mut builder)
         }
     };
     match parsed {
         Ok(head) => {
-            let (catalog, diagnostics) = builder.finish(head);
+            let (catalog, diagnostics) = finish(builder, head);
             (Some(catalog), diagnostics)
         }
         Err(diagnostic) => (None, vec![*diagnostic]),
     }
 }
 
+/// Validates a parsed file. Returns the catalog (with invalid references
+/// dropped) and every problem found, cycles included.
+pub fn from_raw(raw: RawFile) -> (Catalog, Vec<Diagnostic>) {
+    let mut builder = CatalogBuilder::new();
+    let head = raw.feed(&mut builder);
+    finish(builder, head)
+}
+
+/// The catalog `builder` has built, and its problems with the cycles last.
+fn finish(builder: CatalogBuilder, head: RawHead) -> (Catalog, Vec<Diagnostic>) {
+    let (catalog, mut diagnostics) = builder.finish(head);
+    diagnostics.extend(crate::cycles::cycle_diagnostics(&catalog));
+    (catalog, diagnostics)
+}
+
 /// Parses and validates `source`, failing with every error if there is any.
-pub fn catalog(source: &SourceFile) -> Result<crate::catalog::Catalog, Vec<Diagnostic>> {
+pub fn catalog(source: &SourceFile) -> Result<Catalog, Vec<Diagnostic>> {
     match analyze(source) {
         (Some(catalog), diagnostics) if diagnostics.is_empty() => Ok(catalog),
         (_, diagnostics) => Err(diagnostics),

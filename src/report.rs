@@ -14,9 +14,7 @@ use crate::json::FORMAT_VERSION;
 use crate::source::SourceFile;
 use crate::text::plural;
 
-/// How many warnings the text report renders in full, with the source line;
-/// the ones after are listed one per line. Errors are always in full.
-pub const FULL_WARNINGS: usize = 200;
+pub use crate::check::FULL_WARNINGS;
 
 /// Every diagnostic rendered as rustc would, then the summary line.
 /// `order` is the `--order` list, for the diagnostics about it.

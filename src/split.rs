@@ -260,7 +260,7 @@ fn is_item(content: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\n', '\r']))
 }
 
-/// Parses `source` as [`crate::load::parse_into`] does, on every core,
+/// Parses `source` as `load::parse_into` does, on every core,
 /// handing everything to `sink` in reading order.
 ///
 /// `None` when the file is too small, there is one core, or the file is not
@@ -290,7 +290,7 @@ pub fn parse_on<S: StagedSink + Send + ?Sized>(
     // Small pieces keep few topics waiting for their turn and let memory
     // freed by one thread be reused soon; a parser costs next to nothing.
     let pieces = (threads * 8).max(text.len() / PIECE_BYTES);
-    let plan = if crate::load::is_json(source) {
+    let plan = if crate::format::is_json(source) {
         plan_json(text, pieces)
     } else {
         plan(text, pieces)
@@ -310,7 +310,7 @@ pub fn parse_plan<S: StagedSink + Send + ?Sized>(
         Format::Yaml => RawFile::collect(|s| {
             serde_saphyr::with_deserializer_from_str_with_options(
                 plan.head,
-                crate::load::yaml_options(len),
+                crate::format::yaml_options(len),
                 |de| FileSeed(s).deserialize(de),
             )
         })
@@ -333,8 +333,8 @@ pub fn parse_plan<S: StagedSink + Send + ?Sized>(
     }
     // Alias replays are shared out, so the pieces together may replay no
     // more than the whole file could.
-    let replays = crate::load::replay_limit(len) / plan.pieces.len();
-    sink.expect(crate::load::expected_topics(
+    let replays = crate::format::replay_limit(len) / plan.pieces.len();
+    sink.expect(crate::format::expected_topics(
         text,
         plan.format == Format::Json,
     ));
@@ -526,7 +526,7 @@ impl<S: StagedSink + Send + ?Sized> Shared<'_, '_, '_, S> {
                     lines: piece.lines_before,
                     sink,
                 };
-                let mut options = crate::load::yaml_options(piece.text.len());
+                let mut options = crate::format::yaml_options(piece.text.len());
                 options.alias_limits.max_total_replayed_events = self.replays;
                 serde_saphyr::with_deserializer_from_str_with_options(piece.text, options, |de| {
                     TopicsSeed(&mut shifted).deserialize(de)

@@ -237,7 +237,7 @@ fn the_build_time_translation_reads_exactly_as_the_yaml() {
     let (fast, fast_diagnostics) = prereq::load::analyze(&source);
     // Through the YAML parser, as any other file is read.
     let raw = prereq::load::parse_yaml(&source).expect("the YAML parses");
-    let (slow, slow_diagnostics) = Catalog::from_raw(raw);
+    let (slow, slow_diagnostics) = prereq::load::from_raw(raw);
     assert_eq!(fast_diagnostics, slow_diagnostics);
     let fast = fast.expect("a catalog");
     // Every field, every position included (the name maps follow from these).

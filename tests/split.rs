@@ -363,7 +363,7 @@ fn a_catalog_built_in_pieces_is_the_one_built_on_one_thread() {
     let source = SourceFile::new("big.json", text.as_str());
 
     let raw = prereq::load::parse(&source).expect("the file parses");
-    let (whole, expected) = prereq::catalog::Catalog::from_raw(raw);
+    let (whole, expected) = prereq::load::from_raw(raw);
     // Whichever thread is free hands the pieces on, so more threads than
     // cores make the most interleavings.
     for threads in [2, 3, 4] {

@@ -1,0 +1,103 @@
+//! The cycle errors: one diagnostic per group of topics that depend on each
+//! other, with a concrete cycle, the line of each of its edges, every topic
+//! in the group, and the edges whose removal breaks every cycle there.
+
+use crate::catalog::{Catalog, EdgeKind, Prerequisite, TopicId};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::graph::Edge;
+
+/// One error per cycle group: a concrete cycle, each edge's line, every topic involved.
+pub fn cycle_diagnostics(catalog: &Catalog) -> Vec<Diagnostic> {
+    let graph = catalog.graph();
+    graph
+        .cycles()
+        .iter()
+        .map(|group| {
+            let cycle = graph.concrete_cycle(group);
+            let names: Vec<&str> = cycle
+                .iter()
+                .map(|&id| catalog.topic(id).id.as_str())
+                .collect();
+            let soft_only = cycle.windows(2).all(|pair| {
+                edge_between(catalog, pair[0], pair[1])
+                    .is_some_and(|p| p.kind == EdgeKind::Recommends)
+            });
+            let what = if soft_only {
+                "recommendation cycle"
+            } else {
+                "prerequisite cycle"
+            };
+            let mut d = Diagnostic::new(Code::Cycle, format!("{what}: {}", names.join(" -> ")));
+            for pair in cycle.windows(2) {
+                if let Some(p) = edge_between(catalog, pair[0], pair[1]) {
+                    let dependent = &catalog.topic(pair[1]).id;
+                    let prereq = &catalog.topic(pair[0]).id;
+                    d = d.label(
+                        p.pos,
+                        prereq.chars().count(),
+                        format!("`{dependent}` {} `{prereq}`", p.kind.as_str()),
+                    );
+                }
+            }
+            if group.len() > cycle.len() - 1 {
+                let all: Vec<&str> = group
+                    .iter()
+                    .map(|&id| catalog.topic(id).id.as_str())
+                    .collect();
+                d = d.note(format!(
+                    "these {} topics all depend on each other: {}",
+                    group.len(),
+                    all.join(", ")
+                ));
+            }
+            for &id in group {
+                d = d.topic(&catalog.topic(id).id);
+            }
+            d.help(repair_help(catalog, &graph.cycle_repair(group)))
+        })
+        .collect()
+}
+
+// How many repair edges a hint lists before summing up the rest.
+const MAX_REPAIR_SHOWN: usize = 8;
+
+fn repair_help(catalog: &Catalog, repair: &[Edge]) -> String {
+    let line = |edge: &Edge| {
+        let dependent = catalog.topic(edge.dependent);
+        let prerequisite = &catalog.topic(edge.prerequisite).id;
+        let pos = dependent
+            .prerequisites
+            .iter()
+            .find(|p| p.topic == edge.prerequisite && p.kind == edge.kind)
+            .map_or(dependent.pos, |p| p.pos);
+        format!(
+            "`{prerequisite}` from the {} of `{}` (line {})",
+            edge.kind.as_str(),
+            dependent.id,
+            pos.line
+        )
+    };
+    let mut shown: Vec<String> = repair.iter().take(MAX_REPAIR_SHOWN).map(line).collect();
+    if repair.len() > MAX_REPAIR_SHOWN {
+        shown.push(format!("and {} more", repair.len() - MAX_REPAIR_SHOWN));
+    }
+    let verb = if repair.len() == 1 {
+        "to break the cycle, remove"
+    } else {
+        "to break every cycle here, remove"
+    };
+    format!("{verb} {}", shown.join("; "))
+}
+
+/// The edge by which `prereq` is a prerequisite of `dependent`, preferring a hard one.
+pub fn edge_between(
+    catalog: &Catalog,
+    prereq: TopicId,
+    dependent: TopicId,
+) -> Option<&Prerequisite> {
+    let topic = catalog.topic(dependent);
+    topic
+        .requires()
+        .find(|p| p.topic == prereq)
+        .or_else(|| topic.recommends().find(|p| p.topic == prereq))
+}
