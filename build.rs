@@ -1,7 +1,7 @@
 //! Translates the built-in handbook (topics.yaml) into JSON once, at build
 //! time, with the YAML line and column of every value. Parsing 95 kB of YAML
 //! costs several milliseconds on every run; the JSON costs a tenth of one,
-//! and diagnostics still point into topics.yaml (see `prereq::handbook`).
+//! and diagnostics still point into topics.yaml (see `prereq::input::handbook`).
 //!
 //! The translation knows nothing of the schema beyond which keys hold
 //! numbers; the library checks it against the YAML reading in its tests, and

@@ -9,11 +9,11 @@
 //! split into sections of ten topics.
 
 use divan::Bencher;
-use prereq::catalog::Catalog;
-use prereq::dot::{DotOptions, Plan, to_dot_planned};
 use prereq::generate::{GenerateOptions, generate};
-use prereq::render::Format;
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::Catalog;
+use prereq::view::dot::{DotOptions, Plan, to_dot_planned};
+use prereq::view::render::Format;
 
 fn main() {
     divan::main();
@@ -29,7 +29,7 @@ fn generated(topics: usize) -> Catalog {
         ..GenerateOptions::new(topics)
     };
     let source = SourceFile::new("generated", generate(&options).to_yaml());
-    prereq::load::catalog(&source).expect("the generator writes valid curricula")
+    prereq::input::load::catalog(&source).expect("the generator writes valid curricula")
 }
 
 fn reduced() -> DotOptions {
@@ -54,7 +54,7 @@ fn graphviz_present() -> bool {
 fn laid_out(catalog: &Catalog, options: &DotOptions) -> (Plan, Vec<u8>) {
     let plan = Plan::new(catalog, options);
     let text = to_dot_planned(catalog, options, &plan);
-    let svg = prereq::render::graphviz(&text, Format::Svg).expect("graphviz lays it out");
+    let svg = prereq::view::render::graphviz(&text, Format::Svg).expect("graphviz lays it out");
     (plan, svg.bytes)
 }
 
@@ -87,6 +87,6 @@ fn html(bencher: Bencher, topics: usize) {
     let options = reduced();
     bencher.bench_local(|| {
         let (plan, svg) = laid_out(&catalog, &options);
-        prereq::html::page(&catalog, &options, &plan, &String::from_utf8_lossy(&svg))
+        prereq::view::html::page(&catalog, &options, &plan, &String::from_utf8_lossy(&svg))
     });
 }

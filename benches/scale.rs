@@ -12,12 +12,12 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use prereq::catalog::{Catalog, TopicId};
-use prereq::check::CheckOptions;
-use prereq::dot::{DotOptions, Plan};
 use prereq::generate::{GenerateOptions, generate};
-use prereq::path::{PathOptions, StudyPath};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::{Catalog, TopicId};
+use prereq::query::check::CheckOptions;
+use prereq::query::path::{PathOptions, StudyPath};
+use prereq::view::dot::{DotOptions, Plan};
 
 // The allocator of the prereq binary, so the figures match it.
 #[global_allocator]
@@ -66,7 +66,8 @@ fn catalog(n: usize) -> &'static Catalog {
         .lock()
         .expect("not poisoned");
     cache.entry(n).or_insert_with(|| {
-        let catalog = prereq::load::catalog(&sources(n).1).expect("a generated file is valid");
+        let catalog =
+            prereq::input::load::catalog(&sources(n).1).expect("a generated file is valid");
         Box::leak(Box::new(catalog))
     })
 }
@@ -104,28 +105,28 @@ fn inputs() -> Vec<Input> {
 #[divan::bench(args = inputs())]
 fn parse(bencher: divan::Bencher, input: Input) {
     let source = input.source();
-    bencher.bench(|| prereq::load::parse(source).expect("parses"));
+    bencher.bench(|| prereq::input::load::parse(source).expect("parses"));
 }
 
 /// Parse, validate, build the graph and look for cycles.
 #[divan::bench(args = inputs())]
 fn load(bencher: divan::Bencher, input: Input) {
     let source = input.source();
-    bencher.bench(|| prereq::load::catalog(source).expect("loads"));
+    bencher.bench(|| prereq::input::load::catalog(source).expect("loads"));
 }
 
 /// `prereq check`: load and every rule.
 #[divan::bench(args = inputs())]
 fn check(bencher: divan::Bencher, input: Input) {
     let source = input.source();
-    bencher.bench(|| prereq::check::check(source, &CheckOptions::default()));
+    bencher.bench(|| prereq::query::check::check(source, &CheckOptions::default()));
 }
 
 /// The warning rules alone, on a loaded catalog.
 #[divan::bench(args = sizes())]
 fn warnings(bencher: divan::Bencher, n: usize) {
     let catalog = catalog(n);
-    bencher.bench(|| prereq::check::warnings(catalog));
+    bencher.bench(|| prereq::query::check::warnings(catalog));
 }
 
 /// The study path to the last topic, on a loaded catalog.
@@ -144,6 +145,6 @@ fn dot(bencher: divan::Bencher, n: usize) {
     let options = DotOptions::default();
     bencher.bench(|| {
         let plan = Plan::new(catalog, &options);
-        prereq::dot::write_dot(&mut std::io::sink(), catalog, &options, &plan)
+        prereq::view::dot::write_dot(&mut std::io::sink(), catalog, &options, &plan)
     });
 }

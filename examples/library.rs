@@ -3,13 +3,13 @@
 //!
 //! Run with `cargo run --example library -- lora`.
 
-use prereq::path::{PathOptions, StudyPath};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::query::path::{PathOptions, StudyPath};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let goal = std::env::args().nth(1).unwrap_or_else(|| "rag".to_owned());
     let source = SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK);
-    let catalog = prereq::load::catalog(&source)
+    let catalog = prereq::input::load::catalog(&source)
         .map_err(|diagnostics| format!("the handbook has {} errors", diagnostics.len()))?;
     let goal = catalog.resolve(&goal)?;
     let path = StudyPath::to(&catalog, &[goal], &PathOptions::default());

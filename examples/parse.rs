@@ -67,8 +67,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = path.ok_or("usage: parse [--spanned | --no-graph] FILE")?;
     let text = std::fs::read_to_string(&path)?;
     if spanned {
-        let source = prereq::source::SourceFile::new(path.as_str(), text);
-        let raw = prereq::load::parse(&source).map_err(|d| d.message.clone())?;
+        let source = prereq::input::source::SourceFile::new(path.as_str(), text);
+        let raw = prereq::input::load::parse(&source).map_err(|d| d.message.clone())?;
         println!("{} topics", raw.topics.len());
         return Ok(());
     }
@@ -76,7 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         serde_json::from_str::<PlainFile>(&text)?
     } else {
         let mut options = serde_saphyr::Options::default();
-        options.budget = Some(prereq::load::budget_for(text.len()));
+        options.budget = Some(prereq::input::load::budget_for(text.len()));
         serde_saphyr::from_str_with_options::<PlainFile>(&text, options)?
     };
     if graph {

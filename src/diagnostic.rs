@@ -7,7 +7,7 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::source::SourceFile;
+use crate::input::source::SourceFile;
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -96,7 +96,7 @@ impl Serialize for Code {
     }
 }
 
-pub use crate::source::Pos;
+pub use crate::input::source::Pos;
 
 /// A marked stretch of one source line with a short message.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,13 +1,19 @@
 //! prereq turns a curriculum, topics and the prerequisites between them, into a
 //! graph: study paths to any goal, validation with rustc-style diagnostics, and
-//! Graphviz roadmaps.
+//! roadmaps in Mermaid, Graphviz and a web page.
+//!
+//! Data flows through four stages, one folder each: [`input`] reads a file
+//! into the raw schema, [`model`] builds the catalog and its graph, [`query`]
+//! asks questions of it (paths, checks, redundancy, ...), and [`view`] writes
+//! the answers as text, Markdown, JSON, DOT, Mermaid or HTML. [`diagnostic`]
+//! is what every stage reports problems with. See docs/architecture.md.
 //!
 //! ```
-//! use prereq::path::{PathOptions, StudyPath};
-//! use prereq::source::SourceFile;
+//! use prereq::query::path::{PathOptions, StudyPath};
+//! use prereq::input::source::SourceFile;
 //!
 //! let source = SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK);
-//! let catalog = prereq::load::catalog(&source).expect("the handbook is valid");
+//! let catalog = prereq::input::load::catalog(&source).expect("the handbook is valid");
 //! let goal = catalog.resolve("lora").unwrap();
 //! let path = StudyPath::to(&catalog, &[goal], &PathOptions::default());
 //! assert_eq!(catalog.topic(path.topics[0]).id, "math");
@@ -15,34 +21,12 @@
 
 #![warn(missing_docs, clippy::print_stdout, clippy::print_stderr)]
 
-pub mod catalog;
-pub mod check;
-pub mod cycles;
 pub mod diagnostic;
-pub mod diff;
-pub mod dot;
-pub mod format;
+#[doc(hidden)]
 pub mod generate;
-pub mod graph;
-pub mod handbook;
-pub mod html;
-pub mod json;
-pub mod json_input;
-pub mod json_schema;
-pub mod list;
-pub mod load;
-pub mod markdown;
-pub mod mermaid;
-pub mod order;
-pub mod path;
-pub mod plan;
-pub mod progress;
-pub mod reduce;
-pub mod render;
-pub mod report;
-pub mod schema;
-pub mod source;
-pub mod split;
-pub mod text;
+pub mod input;
+pub mod model;
+pub mod query;
+pub mod view;
 
-pub use handbook::{HANDBOOK, HANDBOOK_NAME};
+pub use input::handbook::{HANDBOOK, HANDBOOK_NAME};

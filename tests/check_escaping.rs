@@ -1,8 +1,8 @@
 //! Names with quotes, backslashes, newlines, percent signs and markup reach
 //! every view of a check report intact, escaped as each format needs.
 
-use prereq::check::CheckOptions;
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::query::check::CheckOptions;
 use serde_json::Value;
 
 const TOPICS: &str = r#"version: 1
@@ -17,8 +17,8 @@ topics:
 
 const TITLE: &str = "Bad \"link\", a back\\slash, 50%\nnext line <b>";
 
-fn report() -> prereq::check::Report {
-    prereq::check::check(
+fn report() -> prereq::query::check::Report {
+    prereq::query::check::check(
         &SourceFile::new("dir,with:odd%name/topics.yaml", TOPICS),
         &CheckOptions::default(),
     )
@@ -26,7 +26,7 @@ fn report() -> prereq::check::Report {
 
 #[test]
 fn json_keeps_every_character() {
-    let json: Value = serde_json::from_str(&prereq::report::json(&report())).unwrap();
+    let json: Value = serde_json::from_str(&prereq::view::report::json(&report())).unwrap();
     assert_eq!(json["file"], "dir,with:odd%name/topics.yaml");
     let message = json["diagnostics"][0]["message"].as_str().unwrap();
     assert_eq!(
@@ -37,7 +37,7 @@ fn json_keeps_every_character() {
 
 #[test]
 fn github_annotations_escape_data_and_properties() {
-    let text = prereq::report::github(&report());
+    let text = prereq::view::report::github(&report());
     let first = text.lines().next().unwrap();
     assert_eq!(
         first,
@@ -51,7 +51,7 @@ fn github_annotations_escape_data_and_properties() {
 #[test]
 fn text_shows_the_name_as_written() {
     let source = SourceFile::new("topics.yaml", TOPICS);
-    let text = prereq::report::text(&report(), &source, None, false);
+    let text = prereq::view::report::text(&report(), &source, None, false);
     assert!(
         text.starts_with("error[invalid-url]: resource `Bad \"link\", a back\\slash, 50%\n"),
         "{text}"
@@ -65,11 +65,11 @@ fn text_shows_the_name_as_written() {
 #[test]
 fn workflow_command_escaping_follows_the_runner() {
     assert_eq!(
-        prereq::report::escape_data("a%b\r\nc:d,e"),
+        prereq::view::report::escape_data("a%b\r\nc:d,e"),
         "a%25b%0D%0Ac:d,e"
     );
     assert_eq!(
-        prereq::report::escape_property("a%b\r\nc:d,e"),
+        prereq::view::report::escape_property("a%b\r\nc:d,e"),
         "a%25b%0D%0Ac%3Ad%2Ce"
     );
 }

@@ -1,9 +1,9 @@
 //! A text report of hundreds of warnings: the first ones in full, the rest
 //! one per line, errors always in full, and the summary last.
 
-use prereq::check::CheckOptions;
-use prereq::report::{FULL_WARNINGS, text};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::query::check::CheckOptions;
+use prereq::view::report::{FULL_WARNINGS, text};
 
 /// A file of `isolated` topics with no edges (a warning each) and, at the
 /// end, two topics, one with an unknown prerequisite (an error).
@@ -15,7 +15,7 @@ fn report_text(isolated: usize) -> String {
     yaml.push_str("  - {id: first, title: First}\n");
     yaml.push_str("  - {id: last, title: Last, requires: [first, missing]}\n");
     let source = SourceFile::new("many.yaml", yaml);
-    let report = prereq::check::check(&source, &CheckOptions::default());
+    let report = prereq::query::check::check(&source, &CheckOptions::default());
     text(&report, &source, None, false)
 }
 
@@ -95,7 +95,7 @@ fn the_chain_is_named_for_the_first_redundant_edges_in_file_order() {
         dependents,
     );
     let source = SourceFile::new("chains.yaml", yaml);
-    let report = prereq::check::check(&source, &CheckOptions::default());
+    let report = prereq::query::check::check(&source, &CheckOptions::default());
     let redundant: Vec<_> = report
         .all()
         .map(|(_, d)| d)
@@ -141,7 +141,7 @@ fn interleaved(dependents: usize) -> String {
 fn compact_redundant_edges_are_merged_into_file_order() {
     let dependents = FULL_WARNINGS + 50;
     let source = SourceFile::new("merged.yaml", interleaved(dependents));
-    let report = prereq::check::check(&source, &CheckOptions::default());
+    let report = prereq::query::check::check(&source, &CheckOptions::default());
     assert_eq!(report.redundant.len(), 50);
     assert_eq!(report.errors(), 1);
     assert_eq!(report.warnings(), dependents + 1);
@@ -201,14 +201,15 @@ fn compact_redundant_edges_are_merged_into_file_order() {
     );
 
     // Every view lists every one of them.
-    let json: serde_json::Value = serde_json::from_str(&prereq::report::json(&report)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&prereq::view::report::json(&report)).unwrap();
     let listed = json["diagnostics"].as_array().unwrap();
     assert_eq!(listed.len(), dependents + 2);
     assert_eq!(listed[at + 1]["code"], "unknown-prerequisite");
     assert_eq!(listed[dependents + 1]["message"], last.message.as_str());
     assert_eq!(listed[dependents + 1]["line"], line);
     assert_eq!(json["warnings"], dependents + 1);
-    let github = prereq::report::github(&report);
+    let github = prereq::view::report::github(&report);
     assert_eq!(
         github
             .lines()
@@ -234,7 +235,7 @@ fn allowing_redundant_edges_drops_the_compact_ones_too() {
         allow: vec![prereq::diagnostic::Code::RedundantPrerequisite],
         order: None,
     };
-    let report = prereq::check::check(&source, &options);
+    let report = prereq::query::check::check(&source, &options);
     assert!(report.redundant.is_empty());
     assert_eq!(report.allowed, dependents);
     let codes: Vec<_> = report
@@ -247,7 +248,7 @@ fn allowing_redundant_edges_drops_the_compact_ones_too() {
 #[test]
 fn short_lines_in_color_style_only_the_level() {
     let source = SourceFile::new("merged.yaml", interleaved(FULL_WARNINGS + 2));
-    let report = prereq::check::check(&source, &CheckOptions::default());
+    let report = prereq::query::check::check(&source, &CheckOptions::default());
     let colored = text(&report, &source, None, true);
     let plain = text(&report, &source, None, false);
     let last_short = |report: &str| {
@@ -279,7 +280,7 @@ fn a_compact_edge_to_a_long_id_is_cut_as_a_full_diagnostic_cuts_it() {
     let dependents = FULL_WARNINGS + 2;
     let yaml = with_dependents(&head, "short", dependents);
     let source = SourceFile::new("long.yaml", yaml);
-    let report = prereq::check::check(&source, &CheckOptions::default());
+    let report = prereq::query::check::check(&source, &CheckOptions::default());
     assert_eq!(report.redundant.len(), 2);
     let last = report.all().last().unwrap().1.into_owned();
     let id = format!("t{}", dependents - 1);

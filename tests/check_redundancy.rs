@@ -4,10 +4,10 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use prereq::catalog::EdgeKind;
-use prereq::check::CheckOptions;
 use prereq::diagnostic::Code;
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::EdgeKind;
+use prereq::query::check::CheckOptions;
 
 /// A chain t0 <- t1 <- ... <- t(n-1), then `last` requiring t0 and t(n-1).
 fn chain(n: usize) -> String {
@@ -28,7 +28,7 @@ fn chain(n: usize) -> String {
 #[test]
 fn a_short_redundant_edge_comes_with_its_chain() {
     let source = SourceFile::new("chain.yaml", chain(4));
-    let report = prereq::check::check(&source, &CheckOptions::default());
+    let report = prereq::query::check::check(&source, &CheckOptions::default());
     let redundant: Vec<_> = report
         .diagnostics
         .iter()
@@ -60,7 +60,7 @@ fn out_of_budget() -> Topics {
         topics.push((id.clone(), vec![]));
     }
     topics.push(("f".into(), l.clone()));
-    for y in names("y", prereq::reduce::PER_TOPIC_BUDGET + 1_000) {
+    for y in names("y", prereq::query::reduce::PER_TOPIC_BUDGET + 1_000) {
         topics.push((y, vec!["f".into()]));
     }
     topics.push(("x".into(), vec!["f".into(), "l0".into()]));
@@ -131,8 +131,8 @@ fn brute_force(topics: &Topics) -> BTreeSet<(String, String)> {
 /// left unchecked.
 fn search(topics: &Topics) -> (BTreeSet<(String, String)>, usize) {
     let source = SourceFile::new("search.yaml", yaml(topics));
-    let catalog = prereq::load::catalog(&source).expect("the graph loads");
-    let found = prereq::reduce::redundant_edges(&catalog, EdgeKind::Requires);
+    let catalog = prereq::input::load::catalog(&source).expect("the graph loads");
+    let found = prereq::query::reduce::redundant_edges(&catalog, EdgeKind::Requires);
     let names = found
         .edges
         .iter()
@@ -181,9 +181,9 @@ fn generated_curricula_get_the_exact_answer() {
 #[test]
 fn edges_past_the_search_budget_are_counted_not_guessed() {
     let source = SourceFile::new("budget.yaml", yaml(&out_of_budget()));
-    let report = prereq::check::check(&source, &CheckOptions::default());
+    let report = prereq::query::check::check(&source, &CheckOptions::default());
     assert!(report.unchecked_redundancy > 0);
-    let summary = prereq::report::summary(&report);
+    let summary = prereq::view::report::summary(&report);
     assert!(
         summary.ends_with(&format!(
             "\nnote: {} `requires` edges were not checked for redundancy: the search stops at a size limit",
@@ -195,7 +195,7 @@ fn edges_past_the_search_budget_are_counted_not_guessed() {
         allow: vec![Code::RedundantPrerequisite],
         order: None,
     };
-    let report = prereq::check::check(&source, &allowed);
+    let report = prereq::query::check::check(&source, &allowed);
     assert_eq!(report.unchecked_redundancy, 0);
 }
 
@@ -206,29 +206,33 @@ fn edges_past_the_search_budget_are_counted_not_guessed() {
 fn chunks_of_any_size_give_the_same_answer() {
     let curriculum = prereq::generate::generate(&prereq::generate::GenerateOptions::new(3_000));
     let source = SourceFile::new("chunks.json", curriculum.to_json());
-    let catalog = prereq::load::catalog(&source).expect("the graph loads");
-    let whole = prereq::reduce::redundant_edges_in_chunks(&catalog, EdgeKind::Requires, 3_000);
+    let catalog = prereq::input::load::catalog(&source).expect("the graph loads");
+    let whole =
+        prereq::query::reduce::redundant_edges_in_chunks(&catalog, EdgeKind::Requires, 3_000);
     assert_eq!(whole.unchecked, 0);
     assert!(whole.edges.len() > 100, "{}", whole.edges.len());
     assert_eq!(
-        prereq::reduce::redundant_edges(&catalog, EdgeKind::Requires),
+        prereq::query::reduce::redundant_edges(&catalog, EdgeKind::Requires),
         whole
     );
     for chunk in [1, 7, 1_000, 2_999] {
-        let found = prereq::reduce::redundant_edges_in_chunks(&catalog, EdgeKind::Requires, chunk);
+        let found =
+            prereq::query::reduce::redundant_edges_in_chunks(&catalog, EdgeKind::Requires, chunk);
         assert_eq!(found, whole, "chunks of {chunk}");
     }
-    let beside = prereq::reduce::redundant_edges_beside(&catalog, EdgeKind::Requires, || {
-        catalog.topics.len()
-    });
+    let beside =
+        prereq::query::reduce::redundant_edges_beside(&catalog, EdgeKind::Requires, || {
+            catalog.topics.len()
+        });
     assert_eq!(beside, (whole.clone(), 3_000));
 
     let topics = out_of_budget();
     let exact = brute_force(&topics);
     let source = SourceFile::new("budget.yaml", yaml(&topics));
-    let catalog = prereq::load::catalog(&source).expect("the graph loads");
+    let catalog = prereq::input::load::catalog(&source).expect("the graph loads");
     for chunk in [1, 2, 5] {
-        let found = prereq::reduce::redundant_edges_in_chunks(&catalog, EdgeKind::Requires, chunk);
+        let found =
+            prereq::query::reduce::redundant_edges_in_chunks(&catalog, EdgeKind::Requires, chunk);
         let names: BTreeSet<_> = found
             .edges
             .iter()
@@ -259,11 +263,11 @@ fn rules_beside_the_search_give_the_same_warnings() {
         .collect();
     topics.push(("alone".to_owned(), Vec::new()));
     let source = SourceFile::new("backwards.yaml", yaml(&topics));
-    let catalog = prereq::load::catalog(&source).expect("the graph loads");
-    let alone = prereq::check::warnings_on_threads(&catalog, false);
-    let beside = prereq::check::warnings_on_threads(&catalog, true);
+    let catalog = prereq::input::load::catalog(&source).expect("the graph loads");
+    let alone = prereq::query::check::warnings_on_threads(&catalog, false);
+    let beside = prereq::query::check::warnings_on_threads(&catalog, true);
     assert_eq!(beside, alone);
-    assert_eq!(prereq::check::warnings(&catalog), alone);
+    assert_eq!(prereq::query::check::warnings(&catalog), alone);
 
     let codes: Vec<Code> = alone.diagnostics.iter().map(|d| d.code).collect();
     let count = |code| codes.iter().filter(|&&c| c == code).count();
@@ -274,7 +278,7 @@ fn rules_beside_the_search_give_the_same_warnings() {
     );
     assert_eq!(
         count(Code::RedundantPrerequisite),
-        prereq::check::FULL_REDUNDANT
+        prereq::query::check::FULL_REDUNDANT
     );
     assert!(!alone.redundant.is_empty());
     assert!(count(Code::IsolatedTopic) >= 1);

@@ -1,15 +1,16 @@
 //! Warnings stay quiet where an error already covers the problem.
 
-use prereq::check::CheckOptions;
 use prereq::diagnostic::Code;
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::query::check::CheckOptions;
 
 /// The codes found in a file of two sections, `one` and `two`, and `topics`.
 fn codes(topics: &str) -> Vec<Code> {
     let yaml = format!(
         "version: 1\nsections:\n  - {{id: one, title: One}}\n  - {{id: two, title: Two}}\ntopics:\n{topics}"
     );
-    let report = prereq::check::check(&SourceFile::new("t.yaml", yaml), &CheckOptions::default());
+    let report =
+        prereq::query::check::check(&SourceFile::new("t.yaml", yaml), &CheckOptions::default());
     report.diagnostics.iter().map(|d| d.code).collect()
 }
 
@@ -41,7 +42,7 @@ topics:
   - {id: B, title: B, section: nowhere, aliases: [x, A, Y], hours: 0,
      resources: [{title: R, url: ftp://x, kind: book}]}
 ";
-    let (_, diagnostics) = prereq::load::analyze(&SourceFile::new("t.yaml", yaml));
+    let (_, diagnostics) = prereq::input::load::analyze(&SourceFile::new("t.yaml", yaml));
     let codes: Vec<Code> = diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(
         codes,

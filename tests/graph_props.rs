@@ -4,11 +4,11 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
-use prereq::catalog::{Catalog, EdgeKind, TopicId};
 use prereq::diagnostic::Code;
-use prereq::path::{PathOptions, StudyPath};
-use prereq::reduce::{implying_chain, redundant_edges};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::{Catalog, EdgeKind, TopicId};
+use prereq::query::path::{PathOptions, StudyPath};
+use prereq::query::reduce::{implying_chain, redundant_edges};
 use proptest::prelude::*;
 
 /// A topics file with topics `t0..tn`; `edges` are (prerequisite, dependent).
@@ -30,7 +30,7 @@ fn topics_yaml(n: usize, edges: &[(usize, usize)]) -> String {
 
 fn load(n: usize, edges: &[(usize, usize)]) -> (Catalog, Vec<prereq::diagnostic::Diagnostic>) {
     let source = SourceFile::new("random.yaml", topics_yaml(n, edges));
-    let (catalog, diagnostics) = prereq::load::analyze(&source);
+    let (catalog, diagnostics) = prereq::input::load::analyze(&source);
     (catalog.expect("generated files parse"), diagnostics)
 }
 

@@ -6,8 +6,8 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use prereq::dot::{DotOptions, to_dot};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::view::dot::{DotOptions, to_dot};
 
 fn layout(text: &str) -> Result<String, String> {
     let mut child = Command::new("dot")
@@ -56,7 +56,7 @@ fn dot_accepts_every_diagram() {
         ),
     ];
     for (name, text) in files {
-        let catalog = prereq::load::catalog(&SourceFile::new(name.as_str(), text)).unwrap();
+        let catalog = prereq::input::load::catalog(&SourceFile::new(name.as_str(), text)).unwrap();
         let full = to_dot(&catalog, &DotOptions::default());
         layout(&full).unwrap_or_else(|e| panic!("{name}: {e}"));
         for goal in catalog.ids() {
@@ -81,7 +81,7 @@ fn titles_reach_the_svg_exactly() {
         return;
     }
     let source = SourceFile::new("escaping", include_str!("fixtures/basic/escaping.yaml"));
-    let catalog = prereq::load::catalog(&source).unwrap();
+    let catalog = prereq::input::load::catalog(&source).unwrap();
     let svg = layout(&to_dot(&catalog, &DotOptions::default())).unwrap();
     // The title `Say "hi"` + line break + `then \N <br> & go` is drawn as two
     // text lines, with XML escaping by Graphviz and no \N expansion.

@@ -1,13 +1,13 @@
 //! The built-in handbook: complete, acyclic, in a valid reading order, and
 //! giving the paths a reader of the handbook expects.
 
-use prereq::catalog::{Catalog, EdgeKind};
-use prereq::path::{PathOptions, StudyPath};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::{Catalog, EdgeKind};
+use prereq::query::path::{PathOptions, StudyPath};
 
 fn handbook() -> Catalog {
     let source = SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK);
-    prereq::load::catalog(&source).expect("the handbook has no errors")
+    prereq::input::load::catalog(&source).expect("the handbook has no errors")
 }
 
 fn hard_path(catalog: &Catalog, goal: &str) -> Vec<String> {
@@ -22,7 +22,8 @@ fn hard_path(catalog: &Catalog, goal: &str) -> Vec<String> {
 #[test]
 fn check_finds_no_errors_and_no_warnings() {
     let source = SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK);
-    let report = prereq::check::check(&source, &prereq::check::CheckOptions::default());
+    let report =
+        prereq::query::check::check(&source, &prereq::query::check::CheckOptions::default());
     let messages: Vec<&str> = report
         .diagnostics
         .iter()
@@ -230,14 +231,14 @@ fn gans_rest_on_regret_minimization() {
 fn the_build_time_translation_reads_exactly_as_the_yaml() {
     let source = SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK);
     assert!(
-        prereq::handbook::translation(&source).is_some(),
+        prereq::input::handbook::translation(&source).is_some(),
         "build.rs translated the handbook"
     );
     // Through the translation, as every run without a file reads it.
-    let (fast, fast_diagnostics) = prereq::load::analyze(&source);
+    let (fast, fast_diagnostics) = prereq::input::load::analyze(&source);
     // Through the YAML parser, as any other file is read.
-    let raw = prereq::load::parse_yaml(&source).expect("the YAML parses");
-    let (slow, slow_diagnostics) = prereq::load::from_raw(raw);
+    let raw = prereq::input::load::parse_yaml(&source).expect("the YAML parses");
+    let (slow, slow_diagnostics) = prereq::input::load::from_raw(raw);
     assert_eq!(fast_diagnostics, slow_diagnostics);
     let fast = fast.expect("a catalog");
     // Every field, every position included (the name maps follow from these).
@@ -262,6 +263,9 @@ fn the_build_time_translation_reads_exactly_as_the_yaml() {
 fn a_changed_handbook_is_read_as_yaml() {
     let changed = format!("{}\n# a note\n", prereq::HANDBOOK);
     let source = SourceFile::new("topics.yaml", changed);
-    assert!(prereq::handbook::translation(&source).is_none());
-    assert_eq!(prereq::load::catalog(&source).unwrap().topics.len(), 54);
+    assert!(prereq::input::handbook::translation(&source).is_none());
+    assert_eq!(
+        prereq::input::load::catalog(&source).unwrap().topics.len(),
+        54
+    );
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use prereq::diagnostic::Code;
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
 
 /// A scratch directory of this test run.
 fn scratch() -> PathBuf {
@@ -272,9 +272,9 @@ fn a_byte_order_mark_and_crlf_line_endings_simply_work() {
         "\u{feff}{}",
         (lf.to_owned() + "    requires: [c]\n").replace('\n', "\r\n")
     );
-    let (_, diagnostics) = prereq::load::analyze(&SourceFile::new("x", bad));
+    let (_, diagnostics) = prereq::input::load::analyze(&SourceFile::new("x", bad));
     let lf_bad = lf.to_owned() + "    requires: [c]\n";
-    let (_, lf_diagnostics) = prereq::load::analyze(&SourceFile::new("x", lf_bad));
+    let (_, lf_diagnostics) = prereq::input::load::analyze(&SourceFile::new("x", lf_bad));
     assert_eq!(diagnostics, lf_diagnostics);
 }
 
@@ -313,7 +313,7 @@ fn alias_bombs_stop_early() {
         deep.push_str(&vec![format!("*a{}", level - 1); 10].join(", "));
         deep.push_str("]\n");
     }
-    let diagnostics = prereq::load::parse_yaml(&SourceFile::new("bomb", deep)).unwrap_err();
+    let diagnostics = prereq::input::load::parse_yaml(&SourceFile::new("bomb", deep)).unwrap_err();
     assert!(matches!(diagnostics.code, Code::Schema | Code::Limit));
 }
 

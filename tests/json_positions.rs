@@ -3,8 +3,8 @@
 //! and the characters before it; and reading in pieces finds the same.
 
 use prereq::diagnostic::Pos;
-use prereq::schema::RawFile;
-use prereq::source::SourceFile;
+use prereq::input::schema::RawFile;
+use prereq::input::source::SourceFile;
 use proptest::prelude::*;
 
 /// Writes JSON text while keeping the line and column of what it writes.
@@ -184,14 +184,14 @@ proptest! {
     fn every_located_value_has_its_written_position(shapes in prop::collection::vec(shape(), 2..12)) {
         let (text, expected) = file(&shapes);
         let source = SourceFile::new("t.json", text.clone());
-        let raw = RawFile::collect(|sink| prereq::json_input::parse_json_into(&source, sink))
+        let raw = RawFile::collect(|sink| prereq::input::json_input::parse_json_into(&source, sink))
             .unwrap_or_else(|d| panic!("{}\n{text}", d.message));
         prop_assert_eq!(positions(&raw), expected.clone(), "{}", text);
 
         // Cut at every item, read on two threads.
-        let plan = prereq::split::plan_json(&text, text.len());
+        let plan = prereq::input::split::plan_json(&text, text.len());
         let plan = plan.unwrap_or_else(|| panic!("the file is cut\n{text}"));
-        let split = RawFile::collect(|sink| prereq::split::parse_plan(&plan, sink, 2).ok_or(()));
+        let split = RawFile::collect(|sink| prereq::input::split::parse_plan(&plan, sink, 2).ok_or(()));
         let split = split.unwrap_or_else(|()| panic!("the pieces are read\n{text}"));
         prop_assert_eq!(positions(&split), expected, "{}", text);
     }
@@ -217,7 +217,7 @@ fn hours_read_as_serde_json_reads_them() {
         let json = format!(
             r#"{{"version": 1, "topics": [{{"id": "a", "title": "A", "hours": {text}}}]}}"#
         );
-        let (catalog, diagnostics) = prereq::load::analyze(&SourceFile::new("t.json", json));
+        let (catalog, diagnostics) = prereq::input::load::analyze(&SourceFile::new("t.json", json));
         let catalog = catalog.expect("the file parses");
         let expected: f64 = serde_json::from_str(text).expect("a JSON number");
         let hours = catalog.topics[0].hours;

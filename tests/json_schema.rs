@@ -1,7 +1,7 @@
 //! The JSON Schema names exactly the fields the loader reads, and marks the
 //! same ones required.
 
-use prereq::schema::RawFile;
+use prereq::input::schema::RawFile;
 use serde_json::Value;
 
 /// The fields serde expects where `yaml` has an unknown one.
@@ -31,7 +31,7 @@ fn schema_fields(schema: &Value, pointer: &str) -> Vec<String> {
 
 #[test]
 fn every_object_in_the_schema_has_the_loaders_fields() {
-    let schema: Value = serde_json::from_str(&prereq::json_schema::schema()).unwrap();
+    let schema: Value = serde_json::from_str(&prereq::view::json_schema::schema()).unwrap();
     let topic = "version: 1\ntopics:\n  - id: a\n    title: A\n";
     let cases = [
         ("version: 1\nzzz: 1\n", "/properties"),
@@ -62,7 +62,7 @@ fn every_object_in_the_schema_has_the_loaders_fields() {
 
 #[test]
 fn the_schema_lists_every_resource_kind_and_the_version() {
-    let schema = prereq::json_schema::value();
+    let schema = prereq::view::json_schema::value();
     let kinds = schema
         .pointer("/$defs/resource/properties/kind/enum")
         .unwrap();

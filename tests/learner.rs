@@ -2,22 +2,22 @@
 //! stages, the critical chain, week plans and why, on a small fixture and on
 //! the handbook.
 
-use prereq::catalog::{Catalog, EdgeKind, TopicId};
 use prereq::diagnostic::{Code, Pos};
-use prereq::list::{self, Entry};
-use prereq::path::{PathOptions, StudyPath};
-use prereq::plan::{self, Layout, Link, Need, NextTopic, Week, WeekItem, WeekPlan, Why};
-use prereq::progress::{self, KnownError};
-use prereq::source::SourceFile;
-use prereq::text::{self, ResourceDetail, TextOptions, WIDTH};
+use prereq::input::list::{self, Entry};
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::{Catalog, EdgeKind, TopicId};
+use prereq::query::path::{PathOptions, StudyPath};
+use prereq::query::plan::{self, Layout, Link, Need, NextTopic, Week, WeekItem, WeekPlan, Why};
+use prereq::query::progress::{self, KnownError};
+use prereq::view::text::{self, ResourceDetail, TextOptions, WIDTH};
 
 fn kitchen() -> Catalog {
     let text = std::fs::read_to_string("tests/fixtures/learner/topics.yaml").unwrap();
-    prereq::load::catalog(&SourceFile::new("topics.yaml", text)).unwrap()
+    prereq::input::load::catalog(&SourceFile::new("topics.yaml", text)).unwrap()
 }
 
 fn handbook() -> Catalog {
-    prereq::load::catalog(&SourceFile::new("handbook", prereq::HANDBOOK)).unwrap()
+    prereq::input::load::catalog(&SourceFile::new("handbook", prereq::HANDBOOK)).unwrap()
 }
 
 fn id(catalog: &Catalog, name: &str) -> TopicId {
@@ -493,7 +493,7 @@ fn colour_only_when_asked() {
 #[test]
 fn markdown_escapes_markup_but_not_plain_punctuation() {
     assert_eq!(
-        prereq::markdown::escape("Q&A *bold* [x] &amp; <b> #1 | a_b ~s~ `c` \\"),
+        prereq::view::markdown::escape("Q&A *bold* [x] &amp; <b> #1 | a_b ~s~ `c` \\"),
         "Q&A \\*bold\\* \\[x\\] \\&amp; \\<b\\> #1 | a\\_b \\~s\\~ \\`c\\` \\\\"
     );
 }

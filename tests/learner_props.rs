@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use prereq::catalog::{Catalog, TopicId};
-use prereq::path::{PathOptions, StudyPath};
-use prereq::plan;
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::{Catalog, TopicId};
+use prereq::query::path::{PathOptions, StudyPath};
+use prereq::query::plan;
 use proptest::prelude::*;
 
 /// A random curriculum: topic `i` has `hours[i]` (0 for none) and edges to
@@ -63,7 +63,8 @@ fn load(c: &Curriculum) -> Catalog {
             }
         }
     }
-    prereq::load::catalog(&SourceFile::new("random", text)).expect("random curricula are valid")
+    prereq::input::load::catalog(&SourceFile::new("random", text))
+        .expect("random curricula are valid")
 }
 
 /// The on-path prerequisites of every path topic, by path position.
@@ -220,7 +221,7 @@ proptest! {
     fn hours_read_as_the_float_formatter_writes_them(
         h in prop_oneof![0.0..20.0f64, 0.0..1e7f64, 0.0..1e16f64, (0u32..100_000).prop_map(|t| f64::from(t) / 20.0)]
     ) {
-        prop_assert_eq!(prereq::text::hours(h), hours_by_float(h));
+        prop_assert_eq!(prereq::view::text::hours(h), hours_by_float(h));
     }
 }
 
@@ -229,6 +230,6 @@ fn hours_at_the_edges_read_as_the_float_formatter_writes_them() {
     for h in [
         0.0, -0.0, 0.04, 0.05, 0.15, 0.25, 2.45, 2.55, 9.95, 1e15, 2e16, -3.0, -0.25,
     ] {
-        assert_eq!(prereq::text::hours(h), hours_by_float(h), "{h}");
+        assert_eq!(prereq::view::text::hours(h), hours_by_float(h), "{h}");
     }
 }

@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 
-use prereq::check::CheckOptions;
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::query::check::CheckOptions;
 
 /// Decodes, checks and renders `bytes` every way `check` can, read both as
 /// YAML and as JSON (the loader picks by the file name).
@@ -15,28 +15,32 @@ fn check_everything(bytes: Vec<u8>) {
 }
 
 fn check_as(name: &str, bytes: Vec<u8>) {
-    let (source, report) = match prereq::load::decode(name, bytes) {
+    let (source, report) = match prereq::input::load::decode(name, bytes) {
         Ok(source) => {
             let order = SourceFile::new("order.txt", "a\nb\n# c\nA\n");
             let options = CheckOptions {
                 allow: Vec::new(),
                 order: Some(&order),
             };
-            let report = prereq::check::check(&source, &options);
-            prereq::report::text(&report, &source, Some(&order), false);
+            let report = prereq::query::check::check(&source, &options);
+            prereq::view::report::text(&report, &source, Some(&order), false);
             (source, report)
         }
         Err((source, diagnostic)) => {
-            let report = prereq::check::unreadable(&source, *diagnostic);
+            let report = prereq::query::check::unreadable(&source, *diagnostic);
             (source, report)
         }
     };
-    prereq::report::text(&report, &source, None, true);
-    let json: Value = serde_json::from_str(&prereq::report::json(&report)).unwrap();
+    prereq::view::report::text(&report, &source, None, true);
+    let json: Value = serde_json::from_str(&prereq::view::report::json(&report)).unwrap();
     assert_eq!(json["format_version"], 1);
-    prereq::report::github(&report);
-    if let Ok(catalog) = prereq::load::catalog(&source) {
-        prereq::diff::text(&prereq::diff::diff(&catalog, &catalog, &["a".to_owned()]));
+    prereq::view::report::github(&report);
+    if let Ok(catalog) = prereq::input::load::catalog(&source) {
+        prereq::view::diff::text(&prereq::query::diff::diff(
+            &catalog,
+            &catalog,
+            &["a".to_owned()],
+        ));
     }
 }
 
@@ -235,7 +239,7 @@ proptest! {
 
     #[test]
     fn removing_the_repair_edges_leaves_no_cycle(yaml in curricula()) {
-        let (catalog, _) = prereq::load::analyze(&SourceFile::new("r.yaml", yaml));
+        let (catalog, _) = prereq::input::load::analyze(&SourceFile::new("r.yaml", yaml));
         let catalog = catalog.unwrap();
         let graph = catalog.graph();
         let mut removed = std::collections::HashSet::new();
@@ -248,7 +252,7 @@ proptest! {
         let nodes: Vec<_> = catalog.ids().map(|_| kept.add_node(())).collect();
         for (index, topic) in catalog.topics.iter().enumerate() {
             for p in &topic.prerequisites {
-                let dependent = prereq::catalog::TopicId(index as u32);
+                let dependent = prereq::model::catalog::TopicId(index as u32);
                 if !removed.contains(&(p.topic, dependent, p.kind)) {
                     kept.add_edge(nodes[p.topic.index()], nodes[index], ());
                 }
@@ -261,8 +265,8 @@ proptest! {
 /// The edges (prerequisite, dependent) that point backwards in `order`,
 /// leaving out edges inside a cycle.
 fn backward_edges(
-    catalog: &prereq::catalog::Catalog,
-    order: &[prereq::catalog::TopicId],
+    catalog: &prereq::model::catalog::Catalog,
+    order: &[prereq::model::catalog::TopicId],
 ) -> std::collections::BTreeSet<(u32, u32)> {
     let mut place = vec![0; order.len()];
     for (at, id) in order.iter().enumerate() {
@@ -291,12 +295,12 @@ proptest! {
 
     #[test]
     fn the_suggested_move_fixes_its_edge_and_breaks_none(yaml in curricula()) {
-        use prereq::check::Move;
-        let (catalog, _) = prereq::load::analyze(&SourceFile::new("m.yaml", yaml));
+        use prereq::query::check::Move;
+        let (catalog, _) = prereq::input::load::analyze(&SourceFile::new("m.yaml", yaml));
         let catalog = catalog.unwrap();
         let reading: Vec<_> = catalog.ids().collect();
         let before = backward_edges(&catalog, &reading);
-        let found = prereq::check::out_of_order_edges(&catalog);
+        let found = prereq::query::check::out_of_order_edges(&catalog);
         let listed: std::collections::BTreeSet<(u32, u32)> =
             found.iter().map(|e| (e.prerequisite.topic.0, e.dependent.0)).collect();
         prop_assert_eq!(&listed, &before);

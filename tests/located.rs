@@ -2,7 +2,7 @@
 //! deserializer reads the plain value with an unknown position.
 
 use prereq::diagnostic::Pos;
-use prereq::schema::RawFile;
+use prereq::input::schema::RawFile;
 
 #[test]
 fn another_deserializer_gives_values_without_positions() {

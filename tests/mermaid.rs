@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use prereq::generate::{GenerateOptions, generate};
-use prereq::mermaid::label;
+use prereq::view::mermaid::label;
 use proptest::prelude::*;
 
 fn prereq(args: &[&str]) -> Output {

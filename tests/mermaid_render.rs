@@ -14,9 +14,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::chromium::{Page, find_chromium, launch};
-use prereq::catalog::{Catalog, TopicId, is_web_url};
-use prereq::dot::{DotOptions, Plan, RankDir};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::{Catalog, TopicId, is_web_url};
+use prereq::view::dot::{DotOptions, Plan, RankDir};
 use serde_json::{Value, json};
 
 /// Texts Mermaid draws or throws instead of a diagram.
@@ -98,7 +98,7 @@ fn case(name: &str, catalog: &Catalog, options: &DotOptions) -> Case {
                 .section
                 .is_some_and(|s| s.index() == index)
         }) {
-            clusters.push(shown(&prereq::text::section_heading(section)));
+            clusters.push(shown(&prereq::view::text::section_heading(section)));
         }
     }
     // Mermaid 12 puts clusters in the picture in another order.
@@ -133,7 +133,7 @@ fn case(name: &str, catalog: &Catalog, options: &DotOptions) -> Case {
     };
     Case {
         name: name.to_owned(),
-        text: prereq::mermaid::to_mermaid(catalog, options),
+        text: prereq::view::mermaid::to_mermaid(catalog, options),
         nodes,
         clusters,
         edges: plan.edges.len(),
@@ -143,14 +143,14 @@ fn case(name: &str, catalog: &Catalog, options: &DotOptions) -> Case {
         title: catalog
             .title
             .as_deref()
-            .filter(|t| prereq::mermaid::title_shown(t))
+            .filter(|t| prereq::view::mermaid::title_shown(t))
             .map(shown),
     }
 }
 
 fn load(path: &str) -> Catalog {
     let text = std::fs::read_to_string(path).unwrap();
-    prereq::load::catalog(&SourceFile::new(path, text)).expect("a valid topics file")
+    prereq::input::load::catalog(&SourceFile::new(path, text)).expect("a valid topics file")
 }
 
 fn cases() -> Vec<Case> {
@@ -180,7 +180,7 @@ fn cases() -> Vec<Case> {
             &format!("section {}", section.id),
             &handbook,
             &DotOptions {
-                sections: vec![prereq::catalog::SectionId(index as u32)],
+                sections: vec![prereq::model::catalog::SectionId(index as u32)],
                 recommended: true,
                 ..DotOptions::default()
             },
@@ -358,7 +358,7 @@ fn mermaid_draws_every_diagram() {
         (control, all)
     };
     let mut many = String::from("flowchart TB\n");
-    for i in 0..=prereq::mermaid::MAX_EDGES {
+    for i in 0..=prereq::view::mermaid::MAX_EDGES {
         many.push_str(&format!("  a{i} --> b{i}\n"));
     }
     let controls = [

@@ -11,11 +11,11 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use prereq::catalog::{Catalog, EdgeKind, TopicId};
 use prereq::diagnostic::Code;
 use prereq::generate::{Curriculum, GenerateOptions, generate};
-use prereq::path::{PathOptions, StudyPath};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::{Catalog, EdgeKind, TopicId};
+use prereq::query::path::{PathOptions, StudyPath};
 use serde_json::{Value, json};
 
 const GRAPHS: u64 = 300;
@@ -47,7 +47,7 @@ fn cases() -> Vec<Case> {
             } else {
                 SourceFile::new("generated.json", curriculum.to_json())
             };
-            let (catalog, diagnostics) = prereq::load::analyze(&source);
+            let (catalog, diagnostics) = prereq::input::load::analyze(&source);
             let catalog = catalog.expect("a generated file parses");
             let has_cycle_error = diagnostics.iter().any(|d| d.code == Code::Cycle);
             let unexpected: Vec<_> = diagnostics
@@ -184,7 +184,7 @@ fn agrees_with_networkx() {
         }
         paths += 1;
 
-        let reduction = prereq::reduce::redundant_edges(catalog, EdgeKind::Requires);
+        let reduction = prereq::query::reduce::redundant_edges(catalog, EdgeKind::Requires);
         assert_eq!(
             reduction.unchecked, 0,
             "seed {seed}: small graphs are checked whole"

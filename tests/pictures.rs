@@ -7,19 +7,19 @@ use std::path::Path;
 use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
-use prereq::catalog::{Catalog, EdgeKind, TopicId};
-use prereq::dot::{DotOptions, Plan, RankDir, find_section, quote, to_dot};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::{Catalog, EdgeKind, TopicId};
+use prereq::view::dot::{DotOptions, Plan, RankDir, find_section, quote, to_dot};
 
 const GARDEN: &str = include_str!("fixtures/pictures/garden.yaml");
 const GARDEN_PATH: &str = "tests/fixtures/pictures/garden.yaml";
 
 fn garden() -> Catalog {
-    prereq::load::catalog(&SourceFile::new("garden", GARDEN)).unwrap()
+    prereq::input::load::catalog(&SourceFile::new("garden", GARDEN)).unwrap()
 }
 
 fn handbook() -> Catalog {
-    prereq::load::catalog(&SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK)).unwrap()
+    prereq::input::load::catalog(&SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK)).unwrap()
 }
 
 fn id(catalog: &Catalog, name: &str) -> TopicId {
@@ -37,8 +37,8 @@ fn skip_without_graphviz(test: &str) -> bool {
 /// Lays out `text` with the library's own Graphviz runner; a warning from
 /// Graphviz counts as a failure.
 fn layout(text: &str) -> Result<String, String> {
-    let svg =
-        prereq::render::graphviz(text, prereq::render::Format::Svg).map_err(|e| e.to_string())?;
+    let svg = prereq::view::render::graphviz(text, prereq::view::render::Format::Svg)
+        .map_err(|e| e.to_string())?;
     if svg.warnings.is_empty() {
         Ok(String::from_utf8_lossy(&svg.bytes).into_owned())
     } else {
@@ -72,7 +72,7 @@ fn escaped_text_reaches_the_svg_exactly() {
         "odd",
         "version: 1\ntitle: T\ntopics:\n  - id: odd\n    title: \"A &lt; B \\\\N \\\"q\\\"\\n<b>bold</b> & co\"\n    summary: \"tip & <i>\"\n    resources:\n      - {title: R, url: \"https://example.com/?a=1&b=2\", kind: docs}\n",
     );
-    let catalog = prereq::load::catalog(&source).unwrap();
+    let catalog = prereq::input::load::catalog(&source).unwrap();
     assert_eq!(
         catalog.topic(TopicId(0)).title,
         "A &lt; B \\N \"q\"\n<b>bold</b> & co"
@@ -122,7 +122,7 @@ fn dot_accepts_every_option_combination() {
         }
         for section in 0..catalog.sections.len() {
             let options = DotOptions {
-                sections: vec![prereq::catalog::SectionId(section as u32)],
+                sections: vec![prereq::model::catalog::SectionId(section as u32)],
                 reduce: true,
                 ..DotOptions::default()
             };
@@ -226,7 +226,7 @@ fn large_layouts_are_announced() {
         edges: Vec::new(),
         hidden: 0,
     };
-    assert_eq!(prereq::dot::layout_warning(&small), None);
+    assert_eq!(prereq::view::dot::layout_warning(&small), None);
     let large = Plan {
         shown: vec![true; 501],
         known: vec![false; 501],
@@ -234,7 +234,7 @@ fn large_layouts_are_announced() {
         edges: Vec::new(),
         hidden: 0,
     };
-    let warning = prereq::dot::layout_warning(&large).unwrap();
+    let warning = prereq::view::dot::layout_warning(&large).unwrap();
     assert!(warning.contains("--goal") && warning.contains("--section"));
 }
 
@@ -399,7 +399,7 @@ fn page_escapes_everything_from_the_file() {
     let options = DotOptions::default();
     let plan = Plan::new(&catalog, &options);
     let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg>\n<!-- Title: roadmap -->\n<svg width=\"10pt\" height=\"10pt\"><g id=\"topic:soil\" class=\"node\"></g></svg>\n";
-    let page = prereq::html::page(&catalog, &options, &plan, svg);
+    let page = prereq::view::html::page(&catalog, &options, &plan, svg);
     // The doctype and comment before the picture are dropped; the picture is inline.
     assert!(page.contains(
         "<svg width=\"10pt\" height=\"10pt\"><g id=\"topic:soil\" class=\"node\"></g></svg>"
@@ -436,10 +436,10 @@ fn page_title_is_escaped() {
         "t",
         "version: 1\ntitle: \"</title><script>x</script> & 'q'\"\ntopics:\n  - id: a\n    title: A\n",
     );
-    let catalog = prereq::load::catalog(&source).unwrap();
+    let catalog = prereq::input::load::catalog(&source).unwrap();
     let options = DotOptions::default();
     let plan = Plan::new(&catalog, &options);
-    let page = prereq::html::page(&catalog, &options, &plan, "<svg></svg>");
+    let page = prereq::view::html::page(&catalog, &options, &plan, "<svg></svg>");
     assert!(
         page.contains(
             "<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt; &amp; &#39;q&#39;</title>"
@@ -457,7 +457,8 @@ fn large_pictures_are_announced_before_the_layout() {
     let topics = dir.path().join("big.yaml");
     let curriculum = prereq::generate::generate(&prereq::generate::GenerateOptions::new(501));
     std::fs::write(&topics, curriculum.to_yaml()).unwrap();
-    let catalog = prereq::load::catalog(&SourceFile::new("big", curriculum.to_yaml())).unwrap();
+    let catalog =
+        prereq::input::load::catalog(&SourceFile::new("big", curriculum.to_yaml())).unwrap();
     let edges = Plan::new(
         &catalog,
         &DotOptions {
@@ -506,7 +507,7 @@ fn reduction_hides_only_edges_whose_chain_is_drawn() {
          - {id: mid, title: Mid, section: two, requires: [base]}\n  \
          - {id: top, title: Top, section: one, requires: [mid, base]}\n",
     );
-    let catalog = prereq::load::catalog(&source).unwrap();
+    let catalog = prereq::input::load::catalog(&source).unwrap();
     let t = |name| id(&catalog, name);
     let section_one = DotOptions {
         reduce: true,
@@ -540,7 +541,7 @@ fn a_hard_edge_is_not_hidden_for_a_redundant_soft_twin() {
         "version: 1\ntopics:\n  - {id: p, title: P}\n  - {id: q, title: Q, recommends: [p]}\n  \
          - {id: d, title: D, requires: [p], recommends: [q, p]}\n",
     );
-    let catalog = prereq::load::catalog(&source).unwrap();
+    let catalog = prereq::input::load::catalog(&source).unwrap();
     let t = |name| id(&catalog, name);
     let plan = Plan::new(
         &catalog,

@@ -3,7 +3,7 @@
 
 use prereq::diagnostic::Code;
 use prereq::generate::{GenerateOptions, generate};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
 use serde_saphyr::Budget;
 
 /// More YAML nodes than serde-saphyr's default budget admits: one topic
@@ -27,7 +27,7 @@ fn a_file_beyond_the_default_budget_loads() {
         "the file must exceed the default budget for this test to mean anything"
     );
 
-    let raw = prereq::load::parse(&SourceFile::new("big.yaml", text)).expect("it loads");
+    let raw = prereq::input::load::parse(&SourceFile::new("big.yaml", text)).expect("it loads");
     assert_eq!(raw.topics[1].requires.len(), edges);
 }
 
@@ -45,7 +45,8 @@ fn alias_amplification_is_stopped_early() {
         ));
     }
     assert!(text.len() < 50_000);
-    let err = prereq::load::parse(&SourceFile::new("bomb.yaml", text)).expect_err("rejected");
+    let err =
+        prereq::input::load::parse(&SourceFile::new("bomb.yaml", text)).expect_err("rejected");
     assert_eq!(err.code, Code::Limit, "{}", err.message);
 }
 
@@ -62,7 +63,8 @@ fn nested_alias_bomb_is_rejected() {
             "  - id: t{i}\n    title: t\n    requires: &l{i} [{refs}]\n"
         ));
     }
-    let err = prereq::load::parse(&SourceFile::new("bomb.yaml", text)).expect_err("rejected");
+    let err =
+        prereq::input::load::parse(&SourceFile::new("bomb.yaml", text)).expect_err("rejected");
     assert!(
         matches!(err.code, Code::Schema | Code::Limit),
         "{:?}",
@@ -105,7 +107,7 @@ fn generated_curricula_are_deterministic_and_layered() {
     assert!(has_edge.iter().all(|&e| e), "no isolated topic");
 
     let catalog =
-        prereq::load::catalog(&SourceFile::new("g.json", first.to_json())).expect("valid");
+        prereq::input::load::catalog(&SourceFile::new("g.json", first.to_json())).expect("valid");
     assert_eq!(
         catalog.graph().petgraph().edge_count(),
         first.edges().count()
@@ -119,7 +121,8 @@ fn injected_cycles_are_reported() {
     options.cycles = 3;
     let curriculum = generate(&options);
     assert_eq!(curriculum.cycles, 3);
-    let (_, diagnostics) = prereq::load::analyze(&SourceFile::new("c.yaml", curriculum.to_yaml()));
+    let (_, diagnostics) =
+        prereq::input::load::analyze(&SourceFile::new("c.yaml", curriculum.to_yaml()));
     let cycles = diagnostics.iter().filter(|d| d.code == Code::Cycle).count();
     assert!((1..=3).contains(&cycles), "{cycles} cycle errors");
 }
@@ -134,6 +137,8 @@ fn degenerate_options_do_not_panic() {
         options.cycles = 2;
         let curriculum = generate(&options);
         assert_eq!(curriculum.topics.len(), topics);
-        assert!(prereq::load::parse(&SourceFile::new("t.json", curriculum.to_json())).is_ok());
+        assert!(
+            prereq::input::load::parse(&SourceFile::new("t.json", curriculum.to_json())).is_ok()
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! `SourceFile::line` gives every line of the text, as splitting it at line
 //! feeds would, for any number of lines and any line endings.
 
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
 use proptest::prelude::*;
 
 fn expected(text: &str) -> Vec<&str> {

@@ -4,13 +4,16 @@
 //! one-thread parser.
 
 use prereq::generate::{GenerateOptions, generate};
-use prereq::schema::RawFile;
-use prereq::source::SourceFile;
-use prereq::split;
+use prereq::input::schema::RawFile;
+use prereq::input::source::SourceFile;
+use prereq::input::split;
 
 /// The one-thread reading of a file called `name`, as text to compare.
 fn whole(name: &str, text: &str) -> String {
-    format!("{:?}", prereq::load::parse(&SourceFile::new(name, text)))
+    format!(
+        "{:?}",
+        prereq::input::load::parse(&SourceFile::new(name, text))
+    )
 }
 
 /// How a file called `name` is cut into about `pieces` pieces.
@@ -179,7 +182,7 @@ fn a_cut_inside_a_quoted_value_falls_back() {
         "version: 1\ntopics:\n  - id: a\n    title: \"A\n  - id: b\"\n  - id: c\n    title: C\n";
     assert!(split::plan(text, 10).is_some());
     assert_eq!(in_pieces("t.yaml", text, 10, 2), None);
-    let catalog = prereq::load::catalog(&SourceFile::new("t.yaml", text)).expect("loads");
+    let catalog = prereq::input::load::catalog(&SourceFile::new("t.yaml", text)).expect("loads");
     assert_eq!(catalog.topics[0].title, "A - id: b");
 }
 
@@ -193,7 +196,7 @@ fn an_alias_to_another_piece_falls_back() {
     }
     text.push_str("  - id: z\n    title: *shared\n");
     assert_eq!(in_pieces("t.yaml", &text, 22, 2), None);
-    let catalog = prereq::load::catalog(&SourceFile::new("t.yaml", text)).expect("loads");
+    let catalog = prereq::input::load::catalog(&SourceFile::new("t.yaml", text)).expect("loads");
     assert_eq!(catalog.topics.last().unwrap().title, "Shared");
 }
 
@@ -265,13 +268,13 @@ fn a_json_list_that_does_not_end_at_the_last_bracket_falls_back() {
         assert!(split::plan_json(text, 100).is_some(), "{text}");
         assert_eq!(in_pieces("t.json", text, 100, 2), None, "{text}");
     }
-    let catalog = prereq::load::catalog(&SourceFile::new("t.json", loads)).expect("loads");
+    let catalog = prereq::input::load::catalog(&SourceFile::new("t.json", loads)).expect("loads");
     assert_eq!(catalog.topics.len(), 2);
     let source = SourceFile::new("t.json", fails);
-    let report = prereq::check::check(&source, &Default::default());
+    let report = prereq::query::check::check(&source, &Default::default());
     assert_eq!(
         report.diagnostics,
-        vec![*prereq::load::parse(&source).unwrap_err()]
+        vec![*prereq::input::load::parse(&source).unwrap_err()]
     );
     assert_eq!(report.diagnostics[0].message, "trailing characters");
 }
@@ -306,8 +309,8 @@ fn a_large_file_is_read_in_pieces_and_its_errors_are_the_same() {
         assert_ne!(&broken, text);
         let source = SourceFile::new(name, broken.as_str());
         assert!(RawFile::collect(|sink| split::parse_on(&source, sink, 2).ok_or(())).is_err());
-        let report = prereq::check::check(&source, &Default::default());
-        let expected = prereq::load::parse(&source).expect_err("the typo is an error");
+        let report = prereq::query::check::check(&source, &Default::default());
+        let expected = prereq::input::load::parse(&source).expect_err("the typo is an error");
         assert_eq!(report.diagnostics, vec![*expected], "{name}");
         assert!(report.diagnostics[0].pos().line > 9_000, "{name}");
     }
@@ -362,12 +365,12 @@ fn a_catalog_built_in_pieces_is_the_one_built_on_one_thread() {
     assert!(text.len() > split::MIN_SPLIT_BYTES);
     let source = SourceFile::new("big.json", text.as_str());
 
-    let raw = prereq::load::parse(&source).expect("the file parses");
-    let (whole, expected) = prereq::load::from_raw(raw);
+    let raw = prereq::input::load::parse(&source).expect("the file parses");
+    let (whole, expected) = prereq::input::load::from_raw(raw);
     // Whichever thread is free hands the pieces on, so more threads than
     // cores make the most interleavings.
     for threads in [2, 3, 4] {
-        let mut builder = prereq::catalog::CatalogBuilder::new();
+        let mut builder = prereq::model::catalog::CatalogBuilder::new();
         let head = split::parse_on(&source, &mut builder, threads).expect("read in pieces");
         let (pieces, diagnostics) = builder.finish(head);
         assert_eq!(diagnostics, expected, "{threads} threads");

@@ -6,16 +6,16 @@
 use std::io::{self, Read, Write};
 use std::process::{Command, Stdio};
 
-use prereq::catalog::Catalog;
-use prereq::dot::{DotOptions, Plan, to_dot, to_dot_planned, write_dot};
-use prereq::path::{PathOptions, StudyPath};
-use prereq::plan::Layout;
-use prereq::source::SourceFile;
-use prereq::text::{self, TextOptions};
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::Catalog;
+use prereq::query::path::{PathOptions, StudyPath};
+use prereq::query::plan::Layout;
+use prereq::view::dot::{DotOptions, Plan, to_dot, to_dot_planned, write_dot};
+use prereq::view::text::{self, TextOptions};
 
 fn handbook() -> Catalog {
     let source = SourceFile::new("topics.yaml", prereq::HANDBOOK.to_owned());
-    prereq::load::catalog(&source).expect("the handbook loads")
+    prereq::input::load::catalog(&source).expect("the handbook loads")
 }
 
 fn written(catalog: &Catalog, options: &DotOptions) -> String {
@@ -107,7 +107,7 @@ fn text_views_stream_the_same_text() {
     let catalog = handbook();
     let rag = catalog.resolve("rag").unwrap();
     let path = StudyPath::to(&catalog, &[rag], &PathOptions::default());
-    let weeks = prereq::plan::weeks(&catalog, &path, 10.0).unwrap();
+    let weeks = prereq::query::plan::weeks(&catalog, &path, 10.0).unwrap();
     for layout in [Layout::Sections, Layout::Weeks(&weeks)] {
         let options = TextOptions::default();
         let whole = text::path(&catalog, &path, layout, options);
@@ -115,18 +115,18 @@ fn text_views_stream_the_same_text() {
         assert_stops_when_full(&whole, |out| {
             text::write_path(out, &catalog, &path, layout, options)
         });
-        let markdown = prereq::markdown::path(&catalog, &path, layout);
+        let markdown = prereq::view::markdown::path(&catalog, &path, layout);
         assert!(markdown.starts_with("# Study "), "{markdown}");
         assert_stops_when_full(&markdown, |out| {
-            prereq::markdown::write_path(out, &catalog, &path, layout)
+            prereq::view::markdown::write_path(out, &catalog, &path, layout)
         });
-        let json = prereq::json::path(&catalog, &path, layout);
+        let json = prereq::view::json::path(&catalog, &path, layout);
         assert!(
             json.starts_with("{\n  \"goals\": [\n    \"retrieval-augmented-generation\"\n  ],"),
             "{json}"
         );
         assert_stops_when_full(&json, |out| {
-            prereq::json::write_path(out, &catalog, &path, layout)
+            prereq::view::json::write_path(out, &catalog, &path, layout)
         });
     }
     let whole = text::list(&catalog);
@@ -141,22 +141,25 @@ fn text_views_stream_the_same_text() {
 fn check_reports_stream_the_same_text() {
     let curriculum = prereq::generate::generate(&prereq::generate::GenerateOptions::new(2_000));
     let source = SourceFile::new("generated.json", curriculum.to_json());
-    let report = prereq::check::check(&source, &prereq::check::CheckOptions::default());
+    let report =
+        prereq::query::check::check(&source, &prereq::query::check::CheckOptions::default());
     // Past the full redundant edges, so compact ones are written too.
     assert!(!report.redundant.is_empty());
-    let json = prereq::report::json(&report);
+    let json = prereq::view::report::json(&report);
     assert!(json.starts_with("{\n  \"format_version\": 1,\n"), "{json}");
     assert!(json.ends_with("}\n"));
-    assert_stops_when_full(&json, |out| prereq::report::write_json(out, &report));
-    let github = prereq::report::github(&report);
+    assert_stops_when_full(&json, |out| prereq::view::report::write_json(out, &report));
+    let github = prereq::view::report::github(&report);
     assert!(
         github.starts_with("::warning file=generated.json,"),
         "{github}"
     );
-    assert_stops_when_full(&github, |out| prereq::report::write_github(out, &report));
-    let text = prereq::report::text(&report, &source, None, false);
+    assert_stops_when_full(&github, |out| {
+        prereq::view::report::write_github(out, &report)
+    });
+    let text = prereq::view::report::text(&report, &source, None, false);
     assert_stops_when_full(&text, |out| {
-        prereq::report::write_text(out, &report, &source, None, false)
+        prereq::view::report::write_text(out, &report, &source, None, false)
     });
 }
 

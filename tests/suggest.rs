@@ -1,6 +1,6 @@
 //! "Did you mean" suggestions for names that match no topic.
 
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
 
 const TOPICS: &str = "version: 1
 topics:
@@ -17,14 +17,14 @@ fn equally_close_names_give_the_same_suggestion_every_time() {
     // `cat-c` is one edit from the id and both aliases. The names sit in a hash
     // map whose order differs between catalogs: the tie-break must not.
     for _ in 0..32 {
-        let catalog = prereq::load::catalog(&SourceFile::new("t.yaml", TOPICS)).unwrap();
+        let catalog = prereq::input::load::catalog(&SourceFile::new("t.yaml", TOPICS)).unwrap();
         assert_eq!(catalog.suggest("cat-c").as_deref(), Some("cat-a"));
     }
 }
 
 #[test]
 fn an_id_is_suggested_before_an_equally_close_title() {
-    let catalog = prereq::load::catalog(&SourceFile::new("t.yaml", TOPICS)).unwrap();
+    let catalog = prereq::input::load::catalog(&SourceFile::new("t.yaml", TOPICS)).unwrap();
     assert_eq!(catalog.suggest("dogz").as_deref(), Some("dog"));
     assert_eq!(catalog.suggest("Dogs!").as_deref(), Some("Dogs"));
 }

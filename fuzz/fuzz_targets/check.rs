@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use prereq::check::CheckOptions;
-use prereq::source::SourceFile;
+use prereq::query::check::CheckOptions;
+use prereq::input::source::SourceFile;
 
 fuzz_target!(|data: &[u8]| {
     // The loader reads `.json` names as JSON, everything else as YAML.
@@ -14,21 +14,21 @@ fuzz_target!(|data: &[u8]| {
 
 fn check_as(name: &str, data: &[u8]) {
     let order = SourceFile::new("order.txt", String::from_utf8_lossy(data).into_owned());
-    let (source, report) = match prereq::load::decode(name, data.to_vec()) {
+    let (source, report) = match prereq::input::load::decode(name, data.to_vec()) {
         Ok(source) => {
             let options = CheckOptions {
                 allow: Vec::new(),
                 order: Some(&order),
             };
-            let report = prereq::check::check(&source, &options);
+            let report = prereq::query::check::check(&source, &options);
             (source, report)
         }
         Err((source, diagnostic)) => {
-            let report = prereq::check::unreadable(&source, *diagnostic);
+            let report = prereq::query::check::unreadable(&source, *diagnostic);
             (source, report)
         }
     };
-    prereq::report::text(&report, &source, Some(&order), false);
-    prereq::report::json(&report);
-    prereq::report::github(&report);
+    prereq::view::report::text(&report, &source, Some(&order), false);
+    prereq::view::report::json(&report);
+    prereq::view::report::github(&report);
 }

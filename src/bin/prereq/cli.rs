@@ -206,7 +206,7 @@ pub struct WhyArgs {
 
 fn parse_pace(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
-        Ok(pace) if prereq::plan::PACES.contains(&pace) => Ok(pace),
+        Ok(pace) if prereq::query::plan::PACES.contains(&pace) => Ok(pace),
         Ok(_) => Err("give from 0.1 to 168 hours a week".to_owned()),
         Err(_) => Err("give a number of hours a week, such as `6` or `7.5`".to_owned()),
     }

@@ -3,7 +3,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use prereq::diagnostic::Diagnostic;
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
 
 /// Reads the topics the command line, the environment or the working directory
 /// names, else the built-in handbook. A file that is not UTF-8 is a diagnostic.
@@ -16,7 +16,7 @@ pub fn read(topics: Option<&Path>) -> Result<Result<SourceFile, (SourceFile, Box
         ),
         None => return Ok(Ok(SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK))),
     };
-    Ok(prereq::load::decode(&name, bytes))
+    Ok(prereq::input::load::decode(&name, bytes))
 }
 
 /// The name diagnostics show for `path`, and its bytes; `-` is standard input.

@@ -1,9 +1,9 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use prereq::check::CheckOptions;
 use prereq::diagnostic::{Code, Diagnostic, Severity};
-use prereq::source::SourceFile;
+use prereq::input::source::SourceFile;
+use prereq::query::check::CheckOptions;
 
 use super::{Exit, color_on, stream};
 use crate::cli::{CheckArgs, CheckFormat};
@@ -21,24 +21,26 @@ pub fn run(
                 allow,
                 order: order.as_ref(),
             };
-            let (report, catalog) = prereq::check::check_keeping(&source, &options);
+            let (report, catalog) = prereq::query::check::check_keeping(&source, &options);
             // As with_catalog does: the process ends soon, and freeing a
             // large catalog piece by piece is time spent for nothing.
             std::mem::forget(catalog);
             (source, report)
         }
         Err((source, diagnostic)) => {
-            let report = prereq::check::unreadable(&source, *diagnostic);
+            let report = prereq::query::check::unreadable(&source, *diagnostic);
             (source, report)
         }
     };
     match args.format {
         CheckFormat::Text => {
             let color = color_on(&std::io::stdout());
-            stream(|out| prereq::report::write_text(out, &report, &source, order.as_ref(), color))?
+            stream(|out| {
+                prereq::view::report::write_text(out, &report, &source, order.as_ref(), color)
+            })?
         }
-        CheckFormat::Json => stream(|out| prereq::report::write_json(out, &report))?,
-        CheckFormat::Github => stream(|out| prereq::report::write_github(out, &report))?,
+        CheckFormat::Json => stream(|out| prereq::view::report::write_json(out, &report))?,
+        CheckFormat::Github => stream(|out| prereq::view::report::write_github(out, &report))?,
     };
     Ok(if report.failed(args.strict) {
         Exit::Invalid
@@ -60,7 +62,7 @@ fn allowed(names: &[String]) -> Result<Vec<Code>> {
             Some(code) => allow.push(code),
             None => {
                 let names = Code::ALL.iter().map(|c| c.as_str());
-                let hint = prereq::catalog::suggest_among(name, names)
+                let hint = prereq::model::catalog::suggest_among(name, names)
                     .map(|s| format!("; did you mean `{s}`?"))
                     .unwrap_or_default();
                 anyhow::bail!("--allow: no rule is called `{name}`{hint}");
@@ -72,7 +74,7 @@ fn allowed(names: &[String]) -> Result<Vec<Code>> {
 
 fn read_order(path: &Path) -> Result<SourceFile> {
     let bytes = input::read_file(path).context("--order")?;
-    prereq::load::decode(&path.display().to_string(), bytes).map_err(|(_, d)| {
+    prereq::input::load::decode(&path.display().to_string(), bytes).map_err(|(_, d)| {
         let pos = d.pos();
         anyhow::anyhow!(
             "--order: {}:{}:{}: {}",

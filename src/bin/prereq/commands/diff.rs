@@ -11,7 +11,7 @@ pub fn run(args: &DiffArgs) -> Result<Exit> {
             Ok(source) => source,
             Err((source, diagnostic)) => return Ok(report_invalid(&source, &[*diagnostic])),
         };
-        match prereq::load::catalog(&source) {
+        match prereq::input::load::catalog(&source) {
             Ok(catalog) => catalogs.push(catalog),
             Err(diagnostics) => return Ok(report_invalid(&source, &diagnostics)),
         }
@@ -23,9 +23,9 @@ pub fn run(args: &DiffArgs) -> Result<Exit> {
             new.resolve(goal)?;
         }
     }
-    let diff = prereq::diff::diff(old, new, &args.goal);
+    let diff = prereq::query::diff::diff(old, new, &args.goal);
     print(&match args.format {
-        Format::Text => prereq::diff::text(&diff),
-        Format::Json => prereq::diff::json(&diff),
+        Format::Text => prereq::view::diff::text(&diff),
+        Format::Json => prereq::view::diff::json(&diff),
     })
 }

@@ -1,6 +1,6 @@
 use anyhow::Result;
-use prereq::catalog::Catalog;
-use prereq::dot::{DotOptions, Plan, RankDir};
+use prereq::model::catalog::Catalog;
+use prereq::view::dot::{DotOptions, Plan, RankDir};
 
 use super::{Exit, resolve_all, stream};
 use crate::cli::{self, DiagramArgs, DotArgs};
@@ -10,7 +10,7 @@ pub fn run(catalog: &Catalog, args: &DotArgs) -> Result<Exit> {
         Ok(options) => {
             let plan = Plan::new(catalog, &options);
             // Streamed: at a million topics the text alone is hundreds of megabytes.
-            stream(|out| prereq::dot::write_dot(out, catalog, &options, &plan))
+            stream(|out| prereq::view::dot::write_dot(out, catalog, &options, &plan))
         }
         Err(exit) => Ok(exit),
     }
@@ -25,7 +25,7 @@ pub fn options(
 ) -> Result<Result<DotOptions, Exit>> {
     let mut sections = Vec::with_capacity(args.section.len());
     for name in &args.section {
-        let id = prereq::dot::find_section(catalog, name)?;
+        let id = prereq::view::dot::find_section(catalog, name)?;
         if !sections.contains(&id) {
             sections.push(id);
         }

@@ -1,6 +1,6 @@
 use anyhow::Result;
-use prereq::catalog::Catalog;
-use prereq::render::Format;
+use prereq::model::catalog::Catalog;
+use prereq::view::render::Format;
 
 use super::Exit;
 use super::render::{Picture, graphviz_failure, report_warnings};
@@ -11,14 +11,14 @@ pub fn run(catalog: &Catalog, args: &HtmlArgs) -> Result<Exit> {
         Ok(picture) => picture,
         Err(exit) => return Ok(exit),
     };
-    let svg = match prereq::render::graphviz(&picture.dot, Format::Svg) {
+    let svg = match prereq::view::render::graphviz(&picture.dot, Format::Svg) {
         Ok(svg) => {
             report_warnings(&svg.warnings);
             String::from_utf8_lossy(&svg.bytes).into_owned()
         }
         Err(err) => return graphviz_failure(err),
     };
-    let page = prereq::html::page(catalog, &picture.options, &picture.plan, &svg);
-    let result = prereq::render::write_atomic(&args.output, page.as_bytes());
+    let page = prereq::view::html::page(catalog, &picture.options, &picture.plan, &svg);
+    let result = prereq::view::render::write_atomic(&args.output, page.as_bytes());
     picture.finish(&args.output, result)
 }

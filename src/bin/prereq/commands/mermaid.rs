@@ -1,7 +1,7 @@
 use anyhow::Result;
-use prereq::catalog::Catalog;
-use prereq::dot::{DotOptions, Plan};
-use prereq::mermaid::DiagramSize;
+use prereq::model::catalog::Catalog;
+use prereq::view::dot::{DotOptions, Plan};
+use prereq::view::mermaid::DiagramSize;
 
 use super::{Exit, stream};
 use crate::cli::DotArgs;
@@ -27,7 +27,7 @@ fn write(
     options: &DotOptions,
 ) -> std::io::Result<DiagramSize> {
     let plan = Plan::new(catalog, options);
-    prereq::mermaid::write_mermaid(out, catalog, options, &plan)
+    prereq::view::mermaid::write_mermaid(out, catalog, options, &plan)
 }
 
 /// How big the diagram `options` ask for comes out.

@@ -3,12 +3,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use prereq::catalog::{Catalog, TopicId};
 use prereq::diagnostic::Diagnostic;
-use prereq::path::{PathOptions, StudyPath};
-use prereq::progress::KnownError;
-use prereq::source::SourceFile;
-use prereq::text::{ResourceDetail, TextOptions};
+use prereq::input::source::SourceFile;
+use prereq::model::catalog::{Catalog, TopicId};
+use prereq::query::path::{PathOptions, StudyPath};
+use prereq::query::progress::KnownError;
+use prereq::view::text::{ResourceDetail, TextOptions};
 
 use crate::cli::{Cli, Command, KnownArgs};
 use crate::input;
@@ -53,7 +53,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         anyhow::bail!("--topics and --progress cannot both read standard input (`-`)");
     }
     match &cli.command {
-        Command::Schema(_) => print(&prereq::json_schema::schema()),
+        Command::Schema(_) => print(&prereq::view::json_schema::schema()),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),
         Command::Diff(args) => diff::run(args),
@@ -67,7 +67,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Html(args) => with_catalog(topics, |catalog| html::run(catalog, args)),
         Command::Show(args) => with_catalog(topics, |catalog| show::run(catalog, args)),
         Command::List => with_catalog(topics, |catalog| {
-            stream(|out| prereq::text::write_list(out, catalog))
+            stream(|out| prereq::view::text::write_list(out, catalog))
         }),
     }
 }
@@ -81,7 +81,7 @@ fn with_catalog(
         Ok(source) => source,
         Err((source, diagnostic)) => return Ok(report_invalid(&source, &[*diagnostic])),
     };
-    match prereq::load::catalog(&source) {
+    match prereq::input::load::catalog(&source) {
         Ok(catalog) => {
             let exit = command(&catalog);
             // The process ends next: freeing a large catalog string by string
@@ -106,7 +106,7 @@ pub fn known(catalog: &Catalog, args: &KnownArgs) -> Result<Result<Vec<TopicId>,
         None => None,
         Some(path) => {
             let (name, bytes) = input::read_named(path)?;
-            match prereq::load::decode(&name, bytes) {
+            match prereq::input::load::decode(&name, bytes) {
                 Ok(source) => Some(source),
                 Err((source, diagnostic)) => {
                     return Ok(Err(report_invalid(&source, &[*diagnostic])));
@@ -114,7 +114,7 @@ pub fn known(catalog: &Catalog, args: &KnownArgs) -> Result<Result<Vec<TopicId>,
             }
         }
     };
-    match prereq::progress::known_topics(catalog, &args.known, progress.as_ref()) {
+    match prereq::query::progress::known_topics(catalog, &args.known, progress.as_ref()) {
         Ok(known) => Ok(Ok(known)),
         Err(KnownError::Named(unknown)) => anyhow::bail!("--known: {unknown}"),
         Err(KnownError::Progress(diagnostics)) => {
@@ -153,7 +153,10 @@ pub fn text_options(all_resources: bool) -> TextOptions {
 /// Prints the diagnostics of an unusable file and a closing line to stderr.
 pub fn report_invalid(source: &SourceFile, diagnostics: &[Diagnostic]) -> Exit {
     let color = color_on(&std::io::stderr());
-    eprint!("{}", prereq::report::unusable(source, diagnostics, color));
+    eprint!(
+        "{}",
+        prereq::view::report::unusable(source, diagnostics, color)
+    );
     Exit::Invalid
 }
 

@@ -1,5 +1,5 @@
 use anyhow::Result;
-use prereq::catalog::Catalog;
+use prereq::model::catalog::Catalog;
 
 use super::{Exit, print, resolve_all, study_path, text_options};
 use crate::cli::{NextArgs, ViewFormat};
@@ -16,12 +16,12 @@ pub fn run(catalog: &Catalog, args: &NextArgs) -> Result<Exit> {
         Ok(path) => path,
         Err(exit) => return Ok(exit),
     };
-    let next = prereq::plan::next(catalog, &path);
+    let next = prereq::query::plan::next(catalog, &path);
     print(&match args.format {
         ViewFormat::Text => {
-            prereq::text::next(catalog, &path, &toward, &next, text_options(args.resources))
+            prereq::view::text::next(catalog, &path, &toward, &next, text_options(args.resources))
         }
-        ViewFormat::Markdown => prereq::markdown::next(catalog, &path, &toward, &next),
-        ViewFormat::Json => prereq::json::next(catalog, &path, &toward, &next),
+        ViewFormat::Markdown => prereq::view::markdown::next(catalog, &path, &toward, &next),
+        ViewFormat::Json => prereq::view::json::next(catalog, &path, &toward, &next),
     })
 }

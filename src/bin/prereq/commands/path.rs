@@ -1,6 +1,6 @@
 use anyhow::Result;
-use prereq::catalog::Catalog;
-use prereq::plan::{self, Layout};
+use prereq::model::catalog::Catalog;
+use prereq::query::plan::{self, Layout};
 
 use super::{Exit, resolve_all, stream, study_path, text_options};
 use crate::cli::{PathArgs, ViewFormat};
@@ -28,14 +28,14 @@ pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<Exit> {
     match args.format {
         ViewFormat::Text => stream(|out| {
             let options = text_options(args.resources);
-            prereq::text::write_path(out, catalog, &path, layout, options)
+            prereq::view::text::write_path(out, catalog, &path, layout, options)
         }),
         ViewFormat::Markdown if args.diagram => {
             let exit = stream(|out| {
-                prereq::markdown::write_path_with_diagram(out, catalog, &path, layout)
+                prereq::view::markdown::write_path_with_diagram(out, catalog, &path, layout)
             })?;
             // Measured apart, for the warning: the diagram is small next to the checklist.
-            let options = prereq::mermaid::path_options(&path);
+            let options = prereq::view::mermaid::path_options(&path);
             if let Some(over) = super::mermaid::size(catalog, &options).over_limits() {
                 eprintln!(
                     "warning: the path's diagram has {over}, past Mermaid's default limits, \
@@ -46,8 +46,10 @@ pub fn run(catalog: &Catalog, args: &PathArgs) -> Result<Exit> {
             Ok(exit)
         }
         ViewFormat::Markdown => {
-            stream(|out| prereq::markdown::write_path(out, catalog, &path, layout))
+            stream(|out| prereq::view::markdown::write_path(out, catalog, &path, layout))
         }
-        ViewFormat::Json => stream(|out| prereq::json::write_path(out, catalog, &path, layout)),
+        ViewFormat::Json => {
+            stream(|out| prereq::view::json::write_path(out, catalog, &path, layout))
+        }
     }
 }

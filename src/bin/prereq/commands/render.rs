@@ -1,7 +1,7 @@
 use anyhow::{Result, bail};
-use prereq::catalog::Catalog;
-use prereq::dot::{DotOptions, Plan, layout_warning, to_dot_planned};
-use prereq::render::{Format, RenderError};
+use prereq::model::catalog::Catalog;
+use prereq::view::dot::{DotOptions, Plan, layout_warning, to_dot_planned};
+use prereq::view::render::{Format, RenderError};
 
 use super::{Exit, print};
 use crate::cli::{DiagramArgs, PictureFormat, RenderArgs};
@@ -23,7 +23,7 @@ pub fn run(catalog: &Catalog, args: &RenderArgs) -> Result<Exit> {
         Ok(picture) => picture,
         Err(exit) => return Ok(exit),
     };
-    let result = prereq::render::render_to(&picture.dot, format, &args.output)
+    let result = prereq::view::render::render_to(&picture.dot, format, &args.output)
         .map(|warnings| report_warnings(&warnings));
     picture.finish(&args.output, result)
 }
@@ -63,7 +63,7 @@ impl Picture {
         result: Result<(), RenderError>,
     ) -> Result<Exit> {
         match result {
-            Ok(()) => print(&prereq::dot::written(
+            Ok(()) => print(&prereq::view::dot::written(
                 &output.display().to_string(),
                 &self.plan,
             )),

@@ -1,10 +1,10 @@
 use anyhow::Result;
-use prereq::catalog::Catalog;
+use prereq::model::catalog::Catalog;
 
 use super::{Exit, print};
 use crate::cli::ShowArgs;
 
 pub fn run(catalog: &Catalog, args: &ShowArgs) -> Result<Exit> {
     let id = catalog.resolve(&args.topic)?;
-    print(&prereq::text::show(catalog, id))
+    print(&prereq::view::text::show(catalog, id))
 }

@@ -1,5 +1,5 @@
 use anyhow::Result;
-use prereq::catalog::Catalog;
+use prereq::model::catalog::Catalog;
 
 use super::{Exit, known, print, text_options};
 use crate::cli::{ViewFormat, WhyArgs};
@@ -11,10 +11,10 @@ pub fn run(catalog: &Catalog, args: &WhyArgs) -> Result<Exit> {
         Ok(known) => known,
         Err(exit) => return Ok(exit),
     };
-    let why = prereq::plan::why(catalog, topic, goal, &known);
+    let why = prereq::query::plan::why(catalog, topic, goal, &known);
     print(&match args.format {
-        ViewFormat::Text => prereq::text::why(catalog, &why, text_options(false)),
-        ViewFormat::Markdown => prereq::markdown::why(catalog, &why),
-        ViewFormat::Json => prereq::json::why(catalog, &why),
+        ViewFormat::Text => prereq::view::text::why(catalog, &why, text_options(false)),
+        ViewFormat::Markdown => prereq::view::markdown::why(catalog, &why),
+        ViewFormat::Json => prereq::view::json::why(catalog, &why),
     })
 }

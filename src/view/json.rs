@@ -1,10 +1,10 @@
-//! JSON views for machines: study paths, next steps and why (check reports are in [`crate::report`]).
+//! JSON views for machines: study paths, next steps and why (check reports are in [`crate::view::report`]).
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, TopicId};
-use crate::path::StudyPath;
-use crate::plan::{self, Layout, Need, NextTopic, Why};
+use crate::model::catalog::{Catalog, TopicId};
+use crate::query::path::StudyPath;
+use crate::query::plan::{self, Layout, Need, NextTopic, Why};
 
 /// The version of the JSON layouts below; bumped on any incompatible change.
 pub const FORMAT_VERSION: u32 = 1;
@@ -79,7 +79,7 @@ fn step(catalog: &Catalog, id: TopicId) -> PathStepJson<'_> {
 /// "hours", "finished"}]}]` for a week plan (a run of weeks on one topic is one
 /// entry, its hours those of each week).
 pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
-    crate::text::written(|out| write_path(out, catalog, path, layout))
+    crate::view::text::written(|out| write_path(out, catalog, path, layout))
 }
 
 /// Writes [`path`]'s document to `out` as it is made.
@@ -237,7 +237,7 @@ pub fn why(catalog: &Catalog, why: &Why) -> String {
 }
 
 fn to_string(value: &impl Serialize) -> String {
-    crate::text::written(|out| write_pretty(out, value))
+    crate::view::text::written(|out| write_pretty(out, value))
 }
 
 /// Writes `value` as pretty-printed JSON and a line break, as every JSON

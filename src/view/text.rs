@@ -6,9 +6,9 @@ use std::io;
 
 use anstyle::Style;
 
-use crate::catalog::{Catalog, EdgeKind, Resource, Section, Topic, TopicId};
-use crate::path::StudyPath;
-use crate::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
+use crate::model::catalog::{Catalog, EdgeKind, Resource, Section, Topic, TopicId};
+use crate::query::path::StudyPath;
+use crate::query::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
 
 /// The width text views are laid out for.
 pub const WIDTH: usize = 80;

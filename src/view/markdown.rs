@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use crate::catalog::{Catalog, Resource, TopicId};
-use crate::path::StudyPath;
-use crate::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
-use crate::text::{hours, hours_text, plural, section_heading_of};
+use crate::model::catalog::{Catalog, Resource, TopicId};
+use crate::query::path::StudyPath;
+use crate::query::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
+use crate::view::text::{hours, hours_text, plural, section_heading_of};
 
 /// Escapes the characters that Markdown would read as markup in running
 /// text (inside a list item, never at the start of a line).
@@ -105,11 +105,11 @@ pub fn write_path(
     path: &StudyPath,
     layout: Layout<'_>,
 ) -> std::io::Result<()> {
-    crate::text::streamed(out, |text| path_into(text, catalog, path, layout, false))
+    crate::view::text::streamed(out, |text| path_into(text, catalog, path, layout, false))
 }
 
 /// Writes [`path`]'s checklist to `out` with the path's Mermaid diagram
-/// (see [`crate::mermaid::path_options`]) in a ```` ```mermaid ```` block
+/// (see [`crate::view::mermaid::path_options`]) in a ```` ```mermaid ```` block
 /// above it, which GitHub and GitLab draw.
 pub fn write_path_with_diagram(
     out: &mut dyn std::io::Write,
@@ -117,7 +117,7 @@ pub fn write_path_with_diagram(
     path: &StudyPath,
     layout: Layout<'_>,
 ) -> std::io::Result<()> {
-    crate::text::streamed(out, |text| path_into(text, catalog, path, layout, true))
+    crate::view::text::streamed(out, |text| path_into(text, catalog, path, layout, true))
 }
 
 fn path_into(
@@ -182,14 +182,14 @@ fn path_into(
         ids.join(" → ")
     );
     if !path.known.is_empty() {
-        let _ = writeln!(out, "\n{}", crate::text::known_line(path.known.len()));
+        let _ = writeln!(out, "\n{}", crate::view::text::known_line(path.known.len()));
     }
     if diagram {
-        let options = crate::mermaid::path_options(path);
+        let options = crate::view::mermaid::path_options(path);
         let _ = write!(
             out,
             "\n```mermaid\n{}```\n",
-            crate::mermaid::to_mermaid(catalog, &options)
+            crate::view::mermaid::to_mermaid(catalog, &options)
         );
     }
     match layout {

@@ -2,9 +2,9 @@
 //! other, with a concrete cycle, the line of each of its edges, every topic
 //! in the group, and the edges whose removal breaks every cycle there.
 
-use crate::catalog::{Catalog, EdgeKind, Prerequisite, TopicId};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::graph::Edge;
+use crate::model::catalog::{Catalog, EdgeKind, Prerequisite, TopicId};
+use crate::model::graph::Edge;
 
 /// One error per cycle group: a concrete cycle, each edge's line, every topic involved.
 pub fn cycle_diagnostics(catalog: &Catalog) -> Vec<Diagnostic> {

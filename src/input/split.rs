@@ -15,9 +15,11 @@ use std::sync::{Condvar, Mutex};
 
 use serde::de::DeserializeSeed;
 
-use crate::json_input::{is_space, skip_space};
-use crate::schema::{FileSeed, FileSink, RawFile, RawHead, RawTopic, StagedSink, TopicsSeed};
-use crate::source::SourceFile;
+use crate::input::json_input::{is_space, skip_space};
+use crate::input::schema::{
+    FileSeed, FileSink, RawFile, RawHead, RawTopic, StagedSink, TopicsSeed,
+};
+use crate::input::source::SourceFile;
 
 /// Below this size a file is read on one thread: a few milliseconds of work
 /// do not pay for starting another.
@@ -290,7 +292,7 @@ pub fn parse_on<S: StagedSink + Send + ?Sized>(
     // Small pieces keep few topics waiting for their turn and let memory
     // freed by one thread be reused soon; a parser costs next to nothing.
     let pieces = (threads * 8).max(text.len() / PIECE_BYTES);
-    let plan = if crate::format::is_json(source) {
+    let plan = if crate::input::format::is_json(source) {
         plan_json(text, pieces)
     } else {
         plan(text, pieces)
@@ -310,7 +312,7 @@ pub fn parse_plan<S: StagedSink + Send + ?Sized>(
         Format::Yaml => RawFile::collect(|s| {
             serde_saphyr::with_deserializer_from_str_with_options(
                 plan.head,
-                crate::format::yaml_options(len),
+                crate::input::format::yaml_options(len),
                 |de| FileSeed(s).deserialize(de),
             )
         })
@@ -325,7 +327,7 @@ pub fn parse_plan<S: StagedSink + Send + ?Sized>(
             head.extend(std::iter::repeat_n('\n', lines));
             head.extend(std::iter::repeat_n(' ', columns));
             head.push_str(plan.tail);
-            RawFile::collect(|s| crate::json_input::parse_json_text(&head, s)).ok()?
+            RawFile::collect(|s| crate::input::json_input::parse_json_text(&head, s)).ok()?
         }
     };
     if !head.topics.is_empty() {
@@ -333,8 +335,8 @@ pub fn parse_plan<S: StagedSink + Send + ?Sized>(
     }
     // Alias replays are shared out, so the pieces together may replay no
     // more than the whole file could.
-    let replays = crate::format::replay_limit(len) / plan.pieces.len();
-    sink.expect(crate::format::expected_topics(
+    let replays = crate::input::format::replay_limit(len) / plan.pieces.len();
+    sink.expect(crate::input::format::expected_topics(
         text,
         plan.format == Format::Json,
     ));
@@ -526,7 +528,7 @@ impl<S: StagedSink + Send + ?Sized> Shared<'_, '_, '_, S> {
                     lines: piece.lines_before,
                     sink,
                 };
-                let mut options = crate::format::yaml_options(piece.text.len());
+                let mut options = crate::input::format::yaml_options(piece.text.len());
                 options.alias_limits.max_total_replayed_events = self.replays;
                 serde_saphyr::with_deserializer_from_str_with_options(piece.text, options, |de| {
                     TopicsSeed(&mut shifted).deserialize(de)
@@ -535,7 +537,7 @@ impl<S: StagedSink + Send + ?Sized> Shared<'_, '_, '_, S> {
             }
             Format::Json => {
                 let last = n + 1 == self.plan.pieces.len();
-                crate::json_input::parse_piece(
+                crate::input::json_input::parse_piece(
                     self.plan.text,
                     piece.text,
                     piece.lines_before,
@@ -565,7 +567,7 @@ struct Checking<'c, S: StagedSink + ?Sized, F: FnMut(S::Checked)> {
 }
 
 impl<S: StagedSink + ?Sized, F: FnMut(S::Checked)> FileSink for Checking<'_, S, F> {
-    fn sections(&mut self, _: Vec<crate::schema::RawSection>) {}
+    fn sections(&mut self, _: Vec<crate::input::schema::RawSection>) {}
 
     fn topic(&mut self, topic: RawTopic) {
         (self.take)(S::check(self.checks, topic));
@@ -579,7 +581,7 @@ struct Shift<'s> {
 }
 
 impl FileSink for Shift<'_> {
-    fn sections(&mut self, sections: Vec<crate::schema::RawSection>) {
+    fn sections(&mut self, sections: Vec<crate::input::schema::RawSection>) {
         self.sink.sections(sections);
     }
 

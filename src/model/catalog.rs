@@ -8,11 +8,11 @@ use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::graph::Graph;
-pub use crate::graph::{EdgeKind, TopicId};
-use crate::schema::{
+use crate::input::schema::{
     FileSink, RawHead, RawResource, RawSection, RawTopic, ResourceKind, StagedSink,
 };
+use crate::model::graph::Graph;
+pub use crate::model::graph::{EdgeKind, TopicId};
 
 /// A section's place in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -687,7 +687,7 @@ impl CatalogBuilder {
     }
 
     /// The catalog (with invalid references dropped) and every problem
-    /// found but cycles, which [`crate::cycles::cycle_diagnostics`] adds.
+    /// found but cycles, which [`crate::query::cycles::cycle_diagnostics`] adds.
     pub fn finish(mut self, head: RawHead) -> (Catalog, Vec<Diagnostic>) {
         if self.sections.is_none() {
             self.sections(Vec::new());

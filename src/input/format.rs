@@ -5,7 +5,7 @@
 
 use serde_saphyr::{Budget, Options};
 
-use crate::source::SourceFile;
+use crate::input::source::SourceFile;
 
 /// Whether `source` is read as JSON: its name ends in `.json`.
 pub(crate) fn is_json(source: &SourceFile) -> bool {

@@ -8,13 +8,13 @@ use std::io;
 
 use serde::Serialize;
 
-use crate::check::{Entry, Report};
 use crate::diagnostic::{Code, Diagnostic, Severity};
-use crate::json::FORMAT_VERSION;
-use crate::source::SourceFile;
-use crate::text::plural;
+use crate::input::source::SourceFile;
+use crate::query::check::{Entry, Report};
+use crate::view::json::FORMAT_VERSION;
+use crate::view::text::plural;
 
-pub use crate::check::FULL_WARNINGS;
+pub use crate::query::check::FULL_WARNINGS;
 
 /// Every diagnostic rendered as rustc would, then the summary line.
 /// `order` is the `--order` list, for the diagnostics about it.
@@ -24,7 +24,7 @@ pub fn text(
     order: Option<&SourceFile>,
     color: bool,
 ) -> String {
-    crate::text::written(|out| write_text(out, report, source, order, color))
+    crate::view::text::written(|out| write_text(out, report, source, order, color))
 }
 
 /// Writes [`text`]'s report to `out` as it is rendered, so a report of
@@ -221,7 +221,7 @@ struct LabelJson<'a> {
 
 /// The report as one JSON document (layout in the README, `format_version` 1).
 pub fn json(report: &Report) -> String {
-    crate::text::written(|out| write_json(out, report))
+    crate::view::text::written(|out| write_json(out, report))
 }
 
 /// Writes [`json`]'s document to `out` as it is made, so the JSON of
@@ -246,7 +246,7 @@ pub fn write_json(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
         unchecked_redundancy: report.unchecked_redundancy,
         diagnostics: Diagnostics(report),
     };
-    crate::json::write_pretty(out, &doc)
+    crate::view::json::write_pretty(out, &doc)
 }
 
 /// One GitHub Actions workflow command per diagnostic
@@ -254,7 +254,7 @@ pub fn write_json(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
 /// Files that are not on disk (standard input, the built-in handbook) get no
 /// `file=`, so GitHub shows the annotation on the run instead of the diff.
 pub fn github(report: &Report) -> String {
-    crate::text::written(|out| write_github(out, report))
+    crate::view::text::written(|out| write_github(out, report))
 }
 
 /// Writes [`github`]'s commands to `out` one at a time.

@@ -4,12 +4,12 @@
 use serde::de::DeserializeSeed;
 use serde_saphyr::Error as YamlError;
 
-use crate::catalog::{Catalog, CatalogBuilder};
 use crate::diagnostic::{Code, Diagnostic, Pos};
-pub use crate::format::{budget_for, replay_limit};
-use crate::format::{expected_topics, is_json, yaml_options};
-use crate::schema::{FileSeed, FileSink, RawFile, RawHead};
-use crate::source::SourceFile;
+pub use crate::input::format::{budget_for, replay_limit};
+use crate::input::format::{expected_topics, is_json, yaml_options};
+use crate::input::schema::{FileSeed, FileSink, RawFile, RawHead};
+use crate::input::source::SourceFile;
+use crate::model::catalog::{Catalog, CatalogBuilder};
 
 /// Decodes `bytes` as UTF-8 (a byte-order mark is dropped). On failure, the
 /// text with invalid bytes replaced, and a diagnostic at the first invalid byte.
@@ -56,10 +56,11 @@ pub fn parse_into(
                 .help(SHAPE),
         ));
     }
-    if let Some(translation) = crate::handbook::translation(source) {
+    if let Some(translation) = crate::input::handbook::translation(source) {
         // The handbook is small: read whole, then handed on, so that if the
         // translation were ever refused the YAML could still be read.
-        let parsed = RawFile::collect(|raw| crate::json_input::parse_translated(translation, raw));
+        let parsed =
+            RawFile::collect(|raw| crate::input::json_input::parse_translated(translation, raw));
         if let Ok(raw) = parsed {
             return Ok(raw.feed(sink));
         }
@@ -67,7 +68,7 @@ pub fn parse_into(
     let is_json = is_json(source);
     sink.expect(expected_topics(source.text(), is_json));
     if is_json {
-        crate::json_input::parse_json_into(source, sink)
+        crate::input::json_input::parse_json_into(source, sink)
     } else {
         parse_yaml_into(source, sink)
     }
@@ -231,7 +232,7 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
 const SHAPE: &str = "a topics file looks like `version: 1` then `topics:` with a list of `- id: ...` and `title: ...` entries";
 
 fn did_you_mean(name: &str, expected: &[&str]) -> String {
-    match crate::catalog::suggest_among(name, expected.iter().copied()) {
+    match crate::model::catalog::suggest_among(name, expected.iter().copied()) {
         Some(close) => format!("did you mean `{close}`?"),
         None if expected.is_empty() => "remove it".to_owned(),
         None => {
@@ -346,7 +347,7 @@ fn to_u32(n: usize) -> u32 {
 pub fn analyze(source: &SourceFile) -> (Option<Catalog>, Vec<Diagnostic>) {
     // Topics are validated as they are parsed, so the raw list never exists whole.
     let mut builder = CatalogBuilder::new();
-    let parsed = match crate::split::parse(source, &mut builder) {
+    let parsed = match crate::input::split::parse(source, &mut builder) {
         Some(head) => Ok(head),
         None => {
             // Whatever the pieces handed on is dropped: the one-thread parse
@@ -375,7 +376,7 @@ pub fn from_raw(raw: RawFile) -> (Catalog, Vec<Diagnostic>) {
 /// The catalog `builder` has built, and its problems with the cycles last.
 fn finish(builder: CatalogBuilder, head: RawHead) -> (Catalog, Vec<Diagnostic>) {
     let (catalog, mut diagnostics) = builder.finish(head);
-    diagnostics.extend(crate::cycles::cycle_diagnostics(&catalog));
+    diagnostics.extend(crate::query::cycles::cycle_diagnostics(&catalog));
     (catalog, diagnostics)
 }
 

@@ -1,7 +1,7 @@
 //! The roadmap as a Mermaid flowchart, which GitHub and GitLab draw in any
 //! Markdown file with nothing installed: sections as subgraphs in reading
 //! order, hard edges solid, soft edges dashed, goals and known topics marked
-//! through `classDef`. It draws what [`crate::dot::Plan`] plans, so the
+//! through `classDef`. It draws what [`crate::view::dot::Plan`] plans, so the
 //! selection options mean the same as for DOT.
 //!
 //! Titles are never trusted to be plain: node ids are generated, and every
@@ -10,9 +10,9 @@
 
 use std::io::{self, Write};
 
-use crate::catalog::{Catalog, EdgeKind, TopicId, is_web_url};
-use crate::dot::{DotOptions, Plan, RankDir};
-use crate::path::StudyPath;
+use crate::model::catalog::{Catalog, EdgeKind, TopicId, is_web_url};
+use crate::query::path::StudyPath;
+use crate::view::dot::{DotOptions, Plan, RankDir};
 
 /// Mermaid's default `maxEdges`: a flowchart with more edges is refused.
 pub const MAX_EDGES: usize = 500;
@@ -135,7 +135,7 @@ pub fn write_mermaid(
         }
     }
     for (index, members) in by_section.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
-        let heading = crate::text::section_heading(&catalog.sections[index]);
+        let heading = crate::view::text::section_heading(&catalog.sections[index]);
         writeln!(out, "  subgraph s{index}[{}]", label(&heading))?;
         for &id in members {
             write_node(out, "    ", catalog, plan, id)?;
@@ -164,7 +164,7 @@ pub fn write_mermaid(
         writeln!(
             out,
             "  %% {} implied by longer chains not drawn",
-            crate::text::plural(plan.hidden, "edge", "edges")
+            crate::view::text::plural(plan.hidden, "edge", "edges")
         )?;
     }
     Ok(DiagramSize {
@@ -455,7 +455,7 @@ mod tests {
              default limits, which GitHub and GitLab cannot raise; draw less with --section SECTION"
         );
         let narrowed = DotOptions {
-            sections: vec![crate::catalog::SectionId(0)],
+            sections: vec![crate::model::catalog::SectionId(0)],
             ..reduced
         };
         assert!(

@@ -9,8 +9,8 @@ use base64::Engine as _;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::catalog::{Catalog, EdgeKind, TopicId, is_web_url};
-use crate::dot::{DotOptions, Plan};
+use crate::model::catalog::{Catalog, EdgeKind, TopicId, is_web_url};
+use crate::view::dot::{DotOptions, Plan};
 
 const TEMPLATE: &str = include_str!("html/page.html");
 const STYLE: &str = include_str!("html/style.css");
@@ -124,7 +124,7 @@ fn topic_data<'a>(catalog: &'a Catalog, id: TopicId, plan: &Plan) -> TopicData<'
         aliases: &topic.aliases,
         section: topic
             .section
-            .map(|s| crate::text::section_heading(catalog.section(s))),
+            .map(|s| crate::view::text::section_heading(catalog.section(s))),
         summary: topic.summary.as_deref(),
         hours: topic.hours,
         drawn: plan.shown[id.index()],

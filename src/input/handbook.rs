@@ -4,10 +4,10 @@
 //! no file. Each value's line and column in topics.yaml comes with the
 //! translation, so diagnostics and positions are those of the YAML.
 
-use crate::source::SourceFile;
+use crate::input::source::SourceFile;
 
 /// The built-in curriculum: the Generative AI Handbook (William Brown, 2024).
-pub const HANDBOOK: &str = include_str!("../topics.yaml");
+pub const HANDBOOK: &str = include_str!("../../topics.yaml");
 
 /// The name diagnostics show for the built-in curriculum.
 pub const HANDBOOK_NAME: &str = "<built-in handbook>";

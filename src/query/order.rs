@@ -1,13 +1,13 @@
 //! Checking an external ordered list of topics (a syllabus, a series of
 //! posts, a course plan) against the prerequisites. The list is read by
-//! [`crate::list::entries`].
+//! [`crate::input::list::entries`].
 
 use foldhash::{HashMap, HashMapExt};
 
-use crate::catalog::{Catalog, Suggester, TopicId};
 use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::list::entries;
-use crate::source::SourceFile;
+use crate::input::list::entries;
+use crate::input::source::SourceFile;
+use crate::model::catalog::{Catalog, Suggester, TopicId};
 
 // Unknown entries past this many get no "did you mean", since each
 // suggestion compares against every name.

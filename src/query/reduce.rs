@@ -43,8 +43,8 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock, mpsc};
 
-use crate::catalog::{Catalog, EdgeKind, TopicId};
-use crate::graph::Adjacency;
+use crate::model::catalog::{Catalog, EdgeKind, TopicId};
+use crate::model::graph::Adjacency;
 
 /// How many topics one topic's search may visit.
 pub const PER_TOPIC_BUDGET: usize = 4_096;

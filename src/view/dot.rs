@@ -10,8 +10,8 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-use crate::catalog::{Catalog, EdgeKind, SectionId, TopicId, is_web_url, suggest_among};
-use crate::path::{ancestors, known_closure};
+use crate::model::catalog::{Catalog, EdgeKind, SectionId, TopicId, is_web_url, suggest_among};
+use crate::query::path::{ancestors, known_closure};
 
 /// Which way prerequisites point on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,7 +90,7 @@ impl Plan {
         // Redundant edges of each kind, sorted, as implied by a chain of the same kind.
         let redundant = |kind: EdgeKind| {
             if options.reduce && drawn_kind(kind) {
-                crate::reduce::redundant_edges(catalog, kind).edges
+                crate::query::reduce::redundant_edges(catalog, kind).edges
             } else {
                 Vec::new()
             }
@@ -107,7 +107,7 @@ impl Plan {
             };
             list.binary_search(&(from, to)).is_ok()
                 && (closed
-                    || crate::reduce::implying_chain(catalog, from, to, kind)
+                    || crate::query::reduce::implying_chain(catalog, from, to, kind)
                         .is_some_and(|chain| chain.iter().all(|t| shown[t.index()])))
         };
         let mut edges = Vec::new();
@@ -292,7 +292,7 @@ pub fn to_dot(catalog: &Catalog, options: &DotOptions) -> String {
 
 /// The roadmap for an already worked-out `plan` as DOT text, ending in a newline.
 pub fn to_dot_planned(catalog: &Catalog, options: &DotOptions, plan: &Plan) -> String {
-    crate::text::written(|out| write_dot(out, catalog, options, plan))
+    crate::view::text::written(|out| write_dot(out, catalog, options, plan))
 }
 
 /// Writes the roadmap for `plan` to `out` as DOT text, ending in a newline,
@@ -344,7 +344,7 @@ pub fn write_dot(
     }
     for (index, members) in by_section.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
         let section = &catalog.sections[index];
-        let label = crate::text::section_heading(section);
+        let label = crate::view::text::section_heading(section);
         writeln!(dot.out, "{TOP}subgraph cluster_{index} {{")?;
         dot.statement(INNER, &attr("label", esc(&label)))?;
         dot.statement(INNER, &attr("style", esc("rounded")))?;

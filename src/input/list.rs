@@ -3,7 +3,7 @@
 //! whitespace begins a comment (so `C#` stays a name); blank lines are skipped.
 
 use crate::diagnostic::Pos;
-use crate::source::SourceFile;
+use crate::input::source::SourceFile;
 
 /// One entry of a list: the name written and where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]

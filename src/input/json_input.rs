@@ -15,12 +15,12 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use serde_json::value::RawValue;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
-use crate::handbook::Translation;
-use crate::schema::{
+use crate::input::handbook::Translation;
+use crate::input::schema::{
     FileParts, FileSink, Located, RawEdge, RawHead, RawResource, RawSection, RawTopic,
     ResourceKind, visit_file,
 };
-use crate::source::SourceFile;
+use crate::input::source::SourceFile;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -124,7 +124,7 @@ pub(crate) fn parse_json_text(
     parse_text(Cursor::new(text), sink)
 }
 
-/// Reads one piece of a list of topics cut by [`crate::split`]: `piece`, a
+/// Reads one piece of a list of topics cut by [`crate::input::split`]: `piece`, a
 /// part of `text` that starts at an item, holds whole items separated by
 /// commas, and ends with a comma unless it is the `last`; `lines_before` lines
 /// of the file come before it. `None` on anything else, with no diagnostic:
@@ -176,7 +176,7 @@ pub(crate) fn skip_space(bytes: &[u8], at: usize) -> usize {
         .count()
 }
 
-/// Parses a JSON translation of another file (see [`crate::handbook`]); the
+/// Parses a JSON translation of another file (see [`crate::input::handbook`]); the
 /// positions given are those of the values in the other file.
 pub fn parse_translated(
     translation: Translation,

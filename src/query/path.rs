@@ -4,7 +4,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::catalog::{Catalog, EdgeKind, TopicId};
+use crate::model::catalog::{Catalog, EdgeKind, TopicId};
 
 /// What a study path follows and leaves out.
 #[derive(Debug, Clone, Default)]
@@ -168,8 +168,8 @@ mod tests {
             let mut options = crate::generate::GenerateOptions::new(3_000);
             options.seed = seed;
             let json = crate::generate::generate(&options).to_json();
-            let source = crate::source::SourceFile::new("forward.json", json);
-            let catalog = crate::load::catalog(&source).expect("the graph loads");
+            let source = crate::input::source::SourceFile::new("forward.json", json);
+            let catalog = crate::input::load::catalog(&source).expect("the graph loads");
             assert!(catalog.graph().points_forward());
             let last = TopicId(catalog.topics.len() as u32 - 1);
             for recommended in [false, true] {

@@ -2,12 +2,12 @@
 //! progress file kept in their own repository.
 //!
 //! A progress file is a plain-text list of topics, one per line, read by
-//! [`crate::list::entries`].
+//! [`crate::input::list::entries`].
 
-use crate::catalog::{Catalog, Suggester, TopicId, UnknownTopic};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::list::entries;
-use crate::source::SourceFile;
+use crate::input::list::entries;
+use crate::input::source::SourceFile;
+use crate::model::catalog::{Catalog, Suggester, TopicId, UnknownTopic};
 
 /// Why the known topics could not be resolved.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

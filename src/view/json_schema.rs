@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::schema::ResourceKind;
+use crate::input::schema::ResourceKind;
 
 /// The kinds of resource, as topics files spell them.
 const RESOURCE_KINDS: [ResourceKind; 10] = [
@@ -38,7 +38,7 @@ pub fn value() -> Value {
         "required": ["version"],
         "properties": {
             "version": {
-                "const": crate::catalog::SUPPORTED_VERSION,
+                "const": crate::model::catalog::SUPPORTED_VERSION,
                 "description": "Format version; only 1 exists."
             },
             "title": { "type": "string", "description": "The curriculum's name." },

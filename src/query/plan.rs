@@ -7,8 +7,8 @@
 
 use std::collections::VecDeque;
 
-use crate::catalog::{Catalog, EdgeKind, TopicId};
-use crate::path::{StudyPath, known_closure};
+use crate::model::catalog::{Catalog, EdgeKind, TopicId};
+use crate::query::path::{StudyPath, known_closure};
 
 /// How a path view groups its topics.
 #[derive(Debug, Clone, Copy, PartialEq)]

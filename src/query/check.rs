@@ -8,9 +8,9 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::catalog::{Catalog, EdgeKind, Prerequisite, SectionId, TopicId};
 use crate::diagnostic::{Code, Diagnostic, Pos, Severity};
-use crate::source::SourceFile;
+use crate::input::source::SourceFile;
+use crate::model::catalog::{Catalog, EdgeKind, Prerequisite, SectionId, TopicId};
 
 /// What to check besides the topics file, and which rules to leave out.
 #[derive(Debug, Clone, Default)]
@@ -60,7 +60,7 @@ pub struct Report {
     pub order: Option<OrderReport>,
     /// How many diagnostics `allow` silenced.
     pub allowed: usize,
-    /// `requires` edges too many to test for redundancy (see [`crate::reduce`]).
+    /// `requires` edges too many to test for redundancy (see [`crate::query::reduce`]).
     pub unchecked_redundancy: usize,
 }
 
@@ -291,7 +291,7 @@ pub fn check(source: &SourceFile, options: &CheckOptions<'_>) -> Report {
 /// [`check`], giving back the catalog too (`None` when the file could not be
 /// parsed): a caller about to exit need not spend time freeing it.
 pub fn check_keeping(source: &SourceFile, options: &CheckOptions<'_>) -> (Report, Option<Catalog>) {
-    let (catalog, mut diagnostics) = crate::load::analyze(source);
+    let (catalog, mut diagnostics) = crate::input::load::analyze(source);
     let mut unchecked_redundancy = 0;
     let mut redundant = RedundantEdges::default();
     if let Some(catalog) = &catalog {
@@ -304,8 +304,8 @@ pub fn check_keeping(source: &SourceFile, options: &CheckOptions<'_>) -> (Report
     }
     let order = options.order.map(|list| {
         let (entries, diagnostics) = match &catalog {
-            Some(catalog) => crate::order::check(catalog, source.name(), list),
-            None => (crate::list::entries(list).count(), Vec::new()),
+            Some(catalog) => crate::query::order::check(catalog, source.name(), list),
+            None => (crate::input::list::entries(list).count(), Vec::new()),
         };
         OrderReport {
             file: list.name().to_owned(),
@@ -389,10 +389,12 @@ pub fn warnings_on_threads(catalog: &Catalog, side_thread: bool) -> Warnings {
         // while this one makes the search's labels, and that thread then
         // joins in: one thread fewer than a thread of their own, and so
         // less memory, for the same time.
-        crate::reduce::redundant_edges_beside(catalog, EdgeKind::Requires, || other_rules(catalog))
+        crate::query::reduce::redundant_edges_beside(catalog, EdgeKind::Requires, || {
+            other_rules(catalog)
+        })
     } else {
         (
-            crate::reduce::redundant_edges(catalog, EdgeKind::Requires),
+            crate::query::reduce::redundant_edges(catalog, EdgeKind::Requires),
             other_rules(catalog),
         )
     };
@@ -439,7 +441,7 @@ pub const FULL_REDUNDANT: usize = FULL_WARNINGS;
 /// left unchecked.
 fn redundant_prerequisites(
     catalog: &Catalog,
-    mut redundancy: crate::reduce::Redundancy,
+    mut redundancy: crate::query::reduce::Redundancy,
     out: &mut Vec<Diagnostic>,
     compact: &mut RedundantEdges,
 ) -> usize {
@@ -456,14 +458,18 @@ fn redundant_prerequisites(
             later.push((edge.pos, dependent, prerequisite));
             continue;
         }
-        let chain =
-            crate::reduce::implying_chain(catalog, prerequisite, dependent, EdgeKind::Requires)
-                .map(|chain| {
-                    chain
-                        .iter()
-                        .map(|&id| catalog.topic(id).id.as_str())
-                        .collect::<Vec<_>>()
-                });
+        let chain = crate::query::reduce::implying_chain(
+            catalog,
+            prerequisite,
+            dependent,
+            EdgeKind::Requires,
+        )
+        .map(|chain| {
+            chain
+                .iter()
+                .map(|&id| catalog.topic(id).id.as_str())
+                .collect::<Vec<_>>()
+        });
         out.push(redundant_diagnostic(
             &topic.id,
             prereq,
@@ -782,7 +788,7 @@ fn section_cycles(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     groups.sort_unstable();
     for group in groups {
         let members: HashSet<SectionId> = group.iter().copied().collect();
-        let cycle = crate::graph::shortest_cycle(group[0], |at: SectionId| {
+        let cycle = crate::model::graph::shortest_cycle(group[0], |at: SectionId| {
             graph
                 .neighbors(NodeIndex::new(at.index()))
                 .map(|n| SectionId(n.index() as u32))
@@ -833,7 +839,7 @@ fn section_cycles(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 
 fn duplicate_urls(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for topic in &catalog.topics {
-        let mut seen: HashMap<&str, &crate::catalog::Resource> = HashMap::new();
+        let mut seen: HashMap<&str, &crate::model::catalog::Resource> = HashMap::new();
         for resource in &topic.resources {
             if let Some(first) = seen.insert(resource.url.as_str(), resource) {
                 out.push(

@@ -1,0 +1,96 @@
+//! The difference between two topics files, as text to paste into a pull
+//! request and as one JSON document.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::query::diff::{Diff, PathSummary};
+
+/// The diff as text to paste into a pull request: one line per change,
+/// `+` added, `-` removed, `~` renamed.
+pub fn text(diff: &Diff) -> String {
+    let mut out = String::new();
+    if diff.is_empty() {
+        out.push_str("no changes\n");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "topics: {} added, {} removed, {} renamed",
+        diff.added_topics.len(),
+        diff.removed_topics.len(),
+        diff.renamed_topics.len()
+    );
+    for t in &diff.added_topics {
+        let _ = writeln!(out, "+ {} ({})", t.id, t.title);
+    }
+    for t in &diff.removed_topics {
+        let _ = writeln!(out, "- {} ({})", t.id, t.title);
+    }
+    for r in &diff.renamed_topics {
+        let _ = writeln!(out, "~ {} -> {}", r.old, r.new);
+    }
+    let _ = writeln!(
+        out,
+        "edges: {} added, {} removed",
+        diff.added_edges.len(),
+        diff.removed_edges.len()
+    );
+    for e in &diff.added_edges {
+        let _ = writeln!(out, "+ {} {} {}", e.dependent, e.kind, e.prerequisite);
+    }
+    for e in &diff.removed_edges {
+        let _ = writeln!(out, "- {} {} {}", e.dependent, e.kind, e.prerequisite);
+    }
+    for g in &diff.goals {
+        let describe = |p: &Option<PathSummary>| match p {
+            Some(p) => format!(
+                "{} {}, {} h",
+                p.topics,
+                if p.topics == 1 { "topic" } else { "topics" },
+                crate::view::text::hours(p.hours)
+            ),
+            None => "no such topic".to_owned(),
+        };
+        let change = match (&g.old, &g.new) {
+            (Some(old), Some(new)) => {
+                let delta = new.hours - old.hours;
+                let sign = if delta < 0.0 { "-" } else { "+" };
+                format!(" ({sign}{} h)", crate::view::text::hours(delta.abs()))
+            }
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "goal {}: {} -> {}{change}",
+            g.goal,
+            describe(&g.old),
+            describe(&g.new)
+        );
+        for id in &g.added {
+            let _ = writeln!(out, "  + {id}");
+        }
+        for id in &g.removed {
+            let _ = writeln!(out, "  - {id}");
+        }
+    }
+    out
+}
+
+/// The diff as one JSON document (`format_version` 1).
+pub fn json(diff: &Diff) -> String {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        format_version: u32,
+        #[serde(flatten)]
+        diff: &'a Diff,
+    }
+    let mut text = serde_json::to_string_pretty(&Doc {
+        format_version: crate::view::json::FORMAT_VERSION,
+        diff,
+    })
+    .unwrap_or_default();
+    text.push('\n');
+    text
+}
