@@ -1,17 +1,17 @@
 //! Every CLI behaviour as one case under tests/cmd: arguments, expected
-//! output and exit code, written out in full. The README's examples are
-//! cases too.
+//! output and exit code, written out in full. The examples in the README and
+//! docs/ are cases too.
 //!
 //! Cases that draw with Graphviz live under tests/cmd-graphviz, and the
-//! README marks its own as ```` ```console needs-graphviz ````, which trycmd
-//! passes over. They run as a second test, skipped with a notice where `dot`
+//! documents mark their own as ```` ```console needs-graphviz ````, which
+//! trycmd passes over. They run as a second test, skipped with a notice where `dot`
 //! is not installed.
 
 mod common;
 
 use std::path::PathBuf;
 
-/// The fence that marks a README example as needing Graphviz.
+/// The fence that marks an example as needing Graphviz.
 const NEEDS_GRAPHVIZ: &str = "```console needs-graphviz";
 
 #[test]
@@ -19,14 +19,46 @@ fn cli_cases() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
         .case("tests/cmd/*.md")
-        .case("README.md");
+        .case("README.md")
+        .case("docs/*.md");
+}
+
+/// The Markdown files whose examples are cases: the README and docs/.
+fn documents() -> Vec<PathBuf> {
+    let mut files = vec![PathBuf::from("README.md")];
+    let mut docs: Vec<PathBuf> = std::fs::read_dir("docs")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    docs.sort();
+    files.extend(docs);
+    files
 }
 
 #[test]
 fn cli_cases_that_need_graphviz() {
-    let readme = std::fs::read_to_string("README.md").unwrap();
-    let (cases, commands) = graphviz_cases(&readme);
-    assert!(!commands.is_empty(), "the README has examples that draw");
+    // Each document's Graphviz cases, alone, at the lines they have there.
+    let mut copies = Vec::new();
+    let mut places = Vec::new();
+    for document in documents() {
+        let text = std::fs::read_to_string(&document).unwrap();
+        let (cases, commands) = graphviz_cases(&text);
+        if commands.is_empty() {
+            continue;
+        }
+        let lines: Vec<String> = commands.iter().map(usize::to_string).collect();
+        places.push((
+            format!("{} lines {}", document.display(), lines.join(", ")),
+            commands.len(),
+        ));
+        let name = document.display().to_string().replace('/', "-");
+        let copy =
+            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("needs-graphviz-{name}"));
+        std::fs::write(&copy, cases).unwrap();
+        copies.push(copy);
+    }
+    assert!(!places.is_empty(), "the documents have examples that draw");
     if !common::graphviz_present() {
         let mut files: Vec<(String, usize)> = std::fs::read_dir("tests/cmd-graphviz")
             .unwrap()
@@ -35,19 +67,18 @@ fn cli_cases_that_need_graphviz() {
             .map(|p| {
                 let text = std::fs::read_to_string(&p).unwrap();
                 let count = text.lines().filter(|l| l.starts_with("$ ")).count();
-                (p.display().to_string(), count)
+                (format!("{} ({count})", p.display()), count)
             })
             .collect();
         files.sort();
-        let lines: Vec<String> = commands.iter().map(usize::to_string).collect();
+        places.extend(files);
         common::skip(
             &format!(
-                "{} CLI cases that draw with it: README.md lines {}, and {}",
-                commands.len() + files.iter().map(|(_, n)| n).sum::<usize>(),
-                lines.join(", "),
-                files
+                "{} CLI cases that draw with it: {}",
+                places.iter().map(|(_, n)| n).sum::<usize>(),
+                places
                     .iter()
-                    .map(|(p, n)| format!("{p} ({n})"))
+                    .map(|(p, _)| p.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -56,16 +87,14 @@ fn cli_cases_that_need_graphviz() {
         );
         return;
     }
-    // The README's cases, alone, at the lines they have in the README.
-    let copy = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("README-needs-graphviz.md");
-    std::fs::write(&copy, cases).unwrap();
-    trycmd::TestCases::new()
-        .env("NO_COLOR", "1")
-        .case("tests/cmd-graphviz/*.md")
-        .case(&copy);
+    let mut cases = trycmd::TestCases::new();
+    cases.env("NO_COLOR", "1").case("tests/cmd-graphviz/*.md");
+    for copy in &copies {
+        cases.case(copy);
+    }
 }
 
-/// The README with only its Graphviz examples left, as plain trycmd cases at
+/// A document with only its Graphviz examples left, as plain trycmd cases at
 /// their own line numbers, and the line of each of their commands.
 fn graphviz_cases(readme: &str) -> (String, Vec<usize>) {
     let mut out = String::new();

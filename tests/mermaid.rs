@@ -133,11 +133,17 @@ fn a_path_too_big_to_draw_is_printed_with_a_warning() {
     );
 }
 
-/// The README's Mermaid blocks, each after a `<!-- prereq ARGS -->` line
-/// naming the command that prints it.
+/// The Mermaid blocks of the README and docs/pictures.md, each after a
+/// `<!-- prereq ARGS -->` line naming the command that prints it.
 fn readme_diagrams() -> Vec<(String, String)> {
-    let readme = std::fs::read_to_string("README.md").unwrap();
     let mut found = Vec::new();
+    for file in ["README.md", "docs/pictures.md"] {
+        diagrams_in(&std::fs::read_to_string(file).unwrap(), &mut found);
+    }
+    found
+}
+
+fn diagrams_in(readme: &str, found: &mut Vec<(String, String)>) {
     let mut lines = readme.lines();
     while let Some(line) = lines.next() {
         let Some(command) = line
@@ -154,7 +160,6 @@ fn readme_diagrams() -> Vec<(String, String)> {
         }
         found.push((command.to_owned(), block));
     }
-    found
 }
 
 #[test]
@@ -162,7 +167,7 @@ fn the_readme_diagram_is_what_the_command_prints() {
     let diagrams = readme_diagrams();
     assert_eq!(
         diagrams.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(),
-        ["mermaid --goal rag --reduce"]
+        ["mermaid --goal rag --reduce", "mermaid --goal rag --reduce"]
     );
     for (command, block) in &diagrams {
         let args: Vec<&str> = command.split(' ').collect();

@@ -1,11 +1,11 @@
-//! The README's table of `check` rules lists every rule, with the severity
+//! The table of `check` rules in docs/checks.md lists every rule, with the severity
 //! and description the code gives it, so the table cannot drift.
 
 use prereq::diagnostic::{Code, Severity};
 
 #[test]
-fn readme_lists_every_rule_as_the_code_defines_it() {
-    let readme = include_str!("../README.md");
+fn the_docs_list_every_rule_as_the_code_defines_it() {
+    let readme = include_str!("../docs/checks.md");
     let rows: Vec<String> = readme
         .lines()
         .filter(|line| line.starts_with("| `") && line.matches('|').count() == 4)
