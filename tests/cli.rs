@@ -87,7 +87,7 @@ fn cli_cases_that_need_graphviz() {
         );
         return;
     }
-    let mut cases = trycmd::TestCases::new();
+    let cases = trycmd::TestCases::new();
     cases.env("NO_COLOR", "1").case("tests/cmd-graphviz/*.md");
     for copy in &copies {
         cases.case(copy);
