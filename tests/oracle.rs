@@ -68,16 +68,6 @@ fn cases() -> Vec<Case> {
         .collect()
 }
 
-fn python_with_networkx() -> Option<String> {
-    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let ok = Command::new(&python)
-        .args(["-c", "import networkx"])
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    ok.then_some(python)
-}
-
 fn oracle(python: &str, cases: &[Case]) -> Vec<Value> {
     let input: Vec<Value> = cases
         .iter()
@@ -90,21 +80,8 @@ fn oracle(python: &str, cases: &[Case]) -> Vec<Value> {
             json!({"n": case.curriculum.topics.len(), "edges": edges, "goals": case.goals})
         })
         .collect();
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oracle.py");
-    let mut child = Command::new(python)
-        .arg(script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("python3 starts");
-    let mut stdin = child.stdin.take().expect("stdin is piped");
-    stdin
-        .write_all(Value::Array(input).to_string().as_bytes())
-        .expect("the oracle reads its input");
-    drop(stdin);
-    let output = child.wait_with_output().expect("the oracle finishes");
-    assert!(output.status.success(), "tests/oracle.py failed");
-    serde_json::from_slice::<Vec<Value>>(&output.stdout).expect("the oracle prints JSON")
+    let output = common::run_python(python, "oracle.py", &Value::Array(input).to_string());
+    serde_json::from_str::<Vec<Value>>(&output).expect("the oracle prints JSON")
 }
 
 fn indexes(value: &Value) -> Vec<usize> {
@@ -122,7 +99,7 @@ fn ids(list: &[TopicId]) -> Vec<usize> {
 
 #[test]
 fn agrees_with_networkx() {
-    let Some(python) = python_with_networkx() else {
+    let Some(python) = common::python_with("networkx") else {
         common::skip(
             "the networkx half",
             "python3 with networkx is",

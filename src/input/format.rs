@@ -34,6 +34,11 @@ pub(crate) fn yaml_options(len: usize) -> Options {
     options.budget = Some(budget_for(len));
     options.alias_limits.max_total_replayed_events = replay_limit(len);
     options.with_snippet = false;
+    // A plain value is typed as YAML 1.2 types it (`yes` and `Y` are
+    // strings, not booleans), and a string field takes only a string: a plain
+    // `2001` or `true` there must be quoted, as the JSON Schema says.
+    options.strict_booleans = true;
+    options.no_schema = true;
     options
 }
 
@@ -54,3 +59,6 @@ pub fn budget_for(len: usize) -> Budget {
 pub fn replay_limit(len: usize) -> usize {
     len.saturating_mul(2).clamp(100_000, 1_000_000)
 }
+
+/// What every topics file looks like, for messages about files that do not.
+pub(crate) const SHAPE: &str = "a topics file looks like `version: 1` then `topics:` with a list of `- id: ...` and `title: ...` entries";

@@ -9,7 +9,7 @@
 
 use std::fmt;
 
-use compact_str::{CompactString, ToCompactString};
+use compact_str::CompactString;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
@@ -18,7 +18,7 @@ use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::input::handbook::Translation;
 use crate::input::schema::{
     FileParts, FileSink, Located, RawEdge, RawHead, RawResource, RawSection, RawTopic,
-    ResourceKind, visit_file,
+    ResourceKind, strict, visit_file,
 };
 use crate::input::source::SourceFile;
 
@@ -32,7 +32,7 @@ struct JsonSection<'a> {
     number: Option<String>,
     #[serde(default)]
     goal: Option<String>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "strict::list")]
     resources: Vec<Mapping<JsonResource<'a>>>,
 }
 
@@ -44,17 +44,17 @@ struct JsonTopic<'a> {
     title: String,
     #[serde(default, borrow)]
     section: Option<&'a RawValue>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "strict::list")]
     aliases: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "strict::list")]
     requires: Vec<&'a RawValue>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "strict::list")]
     recommends: Vec<&'a RawValue>,
     #[serde(default, borrow)]
     hours: Option<&'a RawValue>,
     #[serde(default)]
     summary: Option<String>,
-    #[serde(default, borrow)]
+    #[serde(default, borrow, deserialize_with = "strict::list")]
     resources: Vec<Mapping<JsonResource<'a>>>,
 }
 
@@ -256,7 +256,8 @@ impl<'de> FileParts<'de> for JsonParts<'_, '_, '_> {
 
     fn sections<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
         let reader = &mut *self.0;
-        let raw: Vec<Mapping<JsonSection<'de>>> = map.next_value()?;
+        let raw: Vec<Mapping<JsonSection<'de>>> =
+            map.next_value::<Option<_>>()?.unwrap_or_default();
         let mut converted = Vec::with_capacity(raw.len());
         for Mapping(section) in raw {
             converted.push(section_of(&mut reader.at, section).map_err(|d| reader.fail(d))?);
@@ -276,7 +277,7 @@ impl<'de> DeserializeSeed<'de> for TopicsSeed<'_, '_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
+        deserializer.deserialize_option(self)
     }
 }
 
@@ -285,6 +286,19 @@ impl<'de> Visitor<'de> for TopicsSeed<'_, '_, '_> {
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a list of topics")
+    }
+
+    // An empty `topics:` is an empty list.
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
@@ -397,15 +411,6 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
                     because: long.because,
                 },
                 Err(err) => return Err(at.error(edge, &err)),
-            }
-        } else if let Ok(number) = text.parse::<u64>() {
-            // As in YAML, a bare number names the topic with that id.
-            RawEdge {
-                topic: Located {
-                    value: number.to_compact_string(),
-                    pos: at.locate(edge),
-                },
-                because: None,
             }
         } else {
             match at.name(edge) {

@@ -5,8 +5,8 @@ use serde::de::DeserializeSeed;
 use serde_saphyr::Error as YamlError;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::input::format::{SHAPE, expected_topics, is_json, yaml_options};
 pub use crate::input::format::{budget_for, replay_limit};
-use crate::input::format::{expected_topics, is_json, yaml_options};
 use crate::input::schema::{FileSeed, FileSink, RawFile, RawHead};
 use crate::input::source::SourceFile;
 use crate::model::catalog::{Catalog, CatalogBuilder};
@@ -146,6 +146,11 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
             None,
         ),
         YamlError::NullIntoString { .. } => (Code::Schema, named("a string, not empty"), None),
+        YamlError::QuotingRequired { value, .. } => (
+            Code::Schema,
+            format!("{}, not `{value}`", named("a string")),
+            Some("put it in quotes".to_owned()),
+        ),
         YamlError::SerdeUnknownVariant {
             variant, expected, ..
         } => (
@@ -227,9 +232,6 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
     }
     diagnostic
 }
-
-/// What every topics file looks like, for messages about files that do not.
-const SHAPE: &str = "a topics file looks like `version: 1` then `topics:` with a list of `- id: ...` and `title: ...` entries";
 
 fn did_you_mean(name: &str, expected: &[&str]) -> String {
     match crate::model::catalog::suggest_among(name, expected.iter().copied()) {
@@ -361,8 +363,45 @@ pub fn analyze(source: &SourceFile) -> (Option<Catalog>, Vec<Diagnostic>) {
             let (catalog, diagnostics) = finish(builder, head);
             (Some(catalog), diagnostics)
         }
+        Err(diagnostic) if matches!(diagnostic.code, Code::Schema | Code::DuplicateKey) => {
+            recover(source, *diagnostic)
+        }
         Err(diagnostic) => (None, vec![*diagnostic]),
     }
+}
+
+/// Reads a file the fast reader stopped in at `first`, a value of the wrong
+/// shape, again as a tree: every schema problem is reported, in file order
+/// with the other errors, and the rules run on the topics that could be read.
+fn recover(source: &SourceFile, first: Diagnostic) -> (Option<Catalog>, Vec<Diagnostic>) {
+    if source.text().trim().is_empty() {
+        return (None, vec![first]);
+    }
+    let tree = if is_json(source) {
+        crate::input::tree::json(source.text())
+    } else {
+        crate::input::tree::yaml(source.text())
+    };
+    let Some(tree) = tree else {
+        return (None, vec![first]);
+    };
+    let mut builder = CatalogBuilder::new();
+    let (head, mut diagnostics) = crate::input::validate::file(source, &tree, &mut builder);
+    if diagnostics.is_empty() {
+        // The two readers disagree; the fast reader's word stands.
+        diagnostics.push(first);
+    }
+    let Some(head) = head else {
+        return (None, diagnostics);
+    };
+    let (catalog, rest) = finish(builder, head);
+    diagnostics.extend(rest);
+    // Unlabelled diagnostics (none today) go last.
+    diagnostics.sort_by_key(|d| {
+        let pos = d.pos();
+        (!pos.is_known(), pos)
+    });
+    (Some(catalog), diagnostics)
 }
 
 /// Validates a parsed file. Returns the catalog (with invalid references

@@ -15,3 +15,5 @@ pub mod load;
 pub mod schema;
 pub mod source;
 pub mod split;
+pub mod tree;
+pub mod validate;

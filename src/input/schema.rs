@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use compact_str::{CompactString, ToCompactString};
+use compact_str::CompactString;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
@@ -372,7 +372,7 @@ pub(crate) fn visit_file<'de, A: MapAccess<'de>, P: FileParts<'de>>(
             "version" if version.is_some() => return Err(de::Error::duplicate_field("version")),
             "version" => version = Some(parts.version(&mut map)?),
             "title" if title.is_some() => return Err(de::Error::duplicate_field("title")),
-            "title" => title = Some(map.next_value::<Option<String>>()?),
+            "title" => title = Some(map.next_value::<Option<strict::Text>>()?.map(|t| t.0)),
             "sections" if sections => return Err(de::Error::duplicate_field("sections")),
             "sections" => {
                 sections = true;
@@ -397,11 +397,18 @@ impl<'de> FileParts<'de> for YamlParts<'_> {
     type Version = Located<u64>;
 
     fn version<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<Located<u64>, A::Error> {
-        map.next_value()
+        let version = map.next_value::<Located<strict::Whole>>()?;
+        Ok(Located {
+            value: version.value.0,
+            pos: version.pos,
+        })
     }
 
     fn sections<A: MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
-        self.0.sections(map.next_value::<Vec<RawSection>>()?);
+        self.0.sections(
+            map.next_value::<Option<Vec<RawSection>>>()?
+                .unwrap_or_default(),
+        );
         Ok(())
     }
 
@@ -417,7 +424,7 @@ impl<'de> DeserializeSeed<'de> for TopicsSeed<'_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
+        deserializer.deserialize_option(self)
     }
 }
 
@@ -426,6 +433,19 @@ impl<'de> Visitor<'de> for TopicsSeed<'_> {
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a sequence")
+    }
+
+    // An empty `topics:` is an empty list.
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
@@ -441,17 +461,19 @@ impl<'de> Visitor<'de> for TopicsSeed<'_> {
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
     /// Kebab-case id that topics name in `section`.
+    #[serde(deserialize_with = "strict::located_text")]
     pub id: Located<String>,
     /// Display title.
+    #[serde(deserialize_with = "strict::text")]
     pub title: String,
     /// Optional number, such as `II`.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::optional_text")]
     pub number: Option<String>,
     /// One line on what the section is for.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::optional_text")]
     pub goal: Option<String>,
     /// Resources that cover the section as a whole.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::list")]
     pub resources: Vec<RawResource>,
 }
 
@@ -460,29 +482,31 @@ pub struct RawSection {
 #[serde(deny_unknown_fields)]
 pub struct RawTopic {
     /// Kebab-case id, unique across ids and aliases.
+    #[serde(deserialize_with = "strict::located_text")]
     pub id: Located<String>,
     /// Display title.
+    #[serde(deserialize_with = "strict::text")]
     pub title: String,
     /// The id of the section the topic belongs to.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::optional_located_text")]
     pub section: Option<Located<String>>,
     /// Other names a learner may type.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::located_texts")]
     pub aliases: Vec<Located<String>>,
     /// Hard prerequisites.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::list")]
     pub requires: Vec<RawEdge>,
     /// Soft prerequisites: worth knowing first, not needed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::list")]
     pub recommends: Vec<RawEdge>,
     /// Estimated hours of study.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::optional_located_number")]
     pub hours: Option<Located<f64>>,
     /// One or two sentences on what the topic is.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::optional_text")]
     pub summary: Option<String>,
     /// Where to learn it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::list")]
     pub resources: Vec<RawResource>,
 }
 
@@ -515,16 +539,18 @@ impl RawTopic {
 #[serde(deny_unknown_fields)]
 pub struct RawResource {
     /// The resource's own title.
+    #[serde(deserialize_with = "strict::text")]
     pub title: String,
     /// Where it lives; must be http or https.
+    #[serde(deserialize_with = "strict::located_text")]
     pub url: Located<String>,
     /// What sort of resource it is.
     pub kind: ResourceKind,
     /// Who made it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::optional_text")]
     pub author: Option<String>,
     /// Which part to read, or what it is about.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "strict::optional_text")]
     pub note: Option<String>,
 }
 
@@ -605,10 +631,6 @@ impl<'de> Deserialize<'de> for EdgeForm {
                 Ok(EdgeForm::Short(CompactString::from(id)))
             }
 
-            fn visit_u64<E: de::Error>(self, id: u64) -> Result<EdgeForm, E> {
-                Ok(EdgeForm::Short(id.to_compact_string()))
-            }
-
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EdgeForm, A::Error> {
                 let mut topic = None;
                 let mut because = None;
@@ -617,11 +639,19 @@ impl<'de> Deserialize<'de> for EdgeForm {
                         "topic" if topic.is_some() => {
                             return Err(de::Error::duplicate_field("topic"));
                         }
-                        "topic" => topic = Some(map.next_value::<Located<CompactString>>()?),
+                        "topic" => {
+                            let name = map.next_value::<Located<strict::Text>>()?;
+                            topic = Some(Located {
+                                value: CompactString::from(name.value.0),
+                                pos: name.pos,
+                            });
+                        }
                         "because" if because.is_some() => {
                             return Err(de::Error::duplicate_field("because"));
                         }
-                        "because" => because = Some(map.next_value::<String>()?),
+                        "because" => {
+                            because = map.next_value::<Option<strict::Text>>()?.map(|t| t.0);
+                        }
                         other => {
                             return Err(de::Error::unknown_field(other, &["topic", "because"]));
                         }
@@ -650,5 +680,173 @@ impl<'de> Deserialize<'de> for RawEdge {
             },
             EdgeForm::Long(edge) => edge,
         })
+    }
+}
+
+/// Values read exactly as the JSON Schema types them: a string field takes
+/// only a string (YAML's `2001` and `true` are a number and a boolean), a
+/// number field only a number (`"2"` is a string), and an empty value in
+/// an optional field is the same as leaving the field out.
+/// [`crate::input::validate`] writes out the same rules.
+pub(crate) mod strict {
+    use std::fmt;
+
+    use serde::de::{self, Deserialize, Deserializer, Visitor};
+
+    use super::Located;
+
+    /// A string, and only a string.
+    pub(crate) struct Text(pub(crate) String);
+
+    impl<'de> Deserialize<'de> for Text {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct TextVisitor;
+
+            impl Visitor<'_> for TextVisitor {
+                type Value = Text;
+
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a string")
+                }
+
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                    Ok(Text(v.to_owned()))
+                }
+
+                fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                    Ok(Text(v))
+                }
+            }
+
+            // Typed, not inferred: the YAML reader's `no_schema` option
+            // refuses a plain scalar that reads as a number or boolean, and
+            // inferring every value's type costs a tenth of the reading.
+            deserializer.deserialize_string(TextVisitor)
+        }
+    }
+
+    /// A number, and only a number.
+    pub(crate) struct Number(pub(crate) f64);
+
+    impl<'de> Deserialize<'de> for Number {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct NumberVisitor;
+
+            impl Visitor<'_> for NumberVisitor {
+                type Value = Number;
+
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("f64")
+                }
+
+                fn visit_f64<E: de::Error>(self, v: f64) -> Result<Number, E> {
+                    Ok(Number(v))
+                }
+
+                fn visit_u64<E: de::Error>(self, v: u64) -> Result<Number, E> {
+                    Ok(Number(v as f64))
+                }
+
+                fn visit_i64<E: de::Error>(self, v: i64) -> Result<Number, E> {
+                    Ok(Number(v as f64))
+                }
+            }
+
+            deserializer.deserialize_any(NumberVisitor)
+        }
+    }
+
+    /// A whole number of zero or more, and only that.
+    pub(crate) struct Whole(pub(crate) u64);
+
+    impl<'de> Deserialize<'de> for Whole {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            struct WholeVisitor;
+
+            impl Visitor<'_> for WholeVisitor {
+                type Value = Whole;
+
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("u64")
+                }
+
+                fn visit_u64<E: de::Error>(self, v: u64) -> Result<Whole, E> {
+                    Ok(Whole(v))
+                }
+
+                fn visit_f64<E: de::Error>(self, v: f64) -> Result<Whole, E> {
+                    if v.fract() == 0.0 && (0.0..1e19).contains(&v) {
+                        Ok(Whole(v as u64))
+                    } else {
+                        Err(de::Error::invalid_type(de::Unexpected::Float(v), &self))
+                    }
+                }
+            }
+
+            deserializer.deserialize_any(WholeVisitor)
+        }
+    }
+
+    fn located<T>(located: Located<T>, f: impl FnOnce(T) -> f64) -> Located<f64> {
+        Located {
+            value: f(located.value),
+            pos: located.pos,
+        }
+    }
+
+    pub(crate) fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        Text::deserialize(d).map(|t| t.0)
+    }
+
+    pub(crate) fn optional_text<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<String>, D::Error> {
+        Option::<Text>::deserialize(d).map(|t| t.map(|t| t.0))
+    }
+
+    pub(crate) fn located_text<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Located<String>, D::Error> {
+        Located::<Text>::deserialize(d).map(|t| Located {
+            value: t.value.0,
+            pos: t.pos,
+        })
+    }
+
+    pub(crate) fn optional_located_text<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Located<String>>, D::Error> {
+        Option::<Located<Text>>::deserialize(d).map(|t| {
+            t.map(|t| Located {
+                value: t.value.0,
+                pos: t.pos,
+            })
+        })
+    }
+
+    pub(crate) fn located_texts<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<Located<String>>, D::Error> {
+        let texts = Option::<Vec<Located<Text>>>::deserialize(d)?.unwrap_or_default();
+        Ok(texts
+            .into_iter()
+            .map(|t| Located {
+                value: t.value.0,
+                pos: t.pos,
+            })
+            .collect())
+    }
+
+    pub(crate) fn optional_located_number<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Located<f64>>, D::Error> {
+        Ok(Option::<Located<Number>>::deserialize(d)?.map(|n| located(n, |n| n.0)))
+    }
+
+    /// A list; an empty value is an empty list.
+    pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        d: D,
+    ) -> Result<Vec<T>, D::Error> {
+        Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
     }
 }

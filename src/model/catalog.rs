@@ -500,7 +500,11 @@ impl TopicChecks {
         let section = section.and_then(|section| {
             let found = self.section_index.get(section.value.as_str()).copied();
             if found.is_none() {
-                let names = self.section_index.keys().map(String::as_str);
+                let names = self
+                    .section_index
+                    .keys()
+                    .map(String::as_str)
+                    .filter(|name| is_kebab_case(name));
                 let mut d = Diagnostic::new(
                     Code::UnknownSection,
                     format!(
@@ -778,7 +782,9 @@ impl CatalogBuilder {
             .iter_mut()
             .zip(names.into_iter().enumerate())
         {
-            match self.names.get(lowercase(&name).as_ref()) {
+            // Names in the file match exactly; only the command line is
+            // forgiving about case.
+            match self.names.get(name.as_str()) {
                 Some(&(target, _)) if target != id => prerequisite.topic = target,
                 // Unknown so far, or the topic itself: decided at the end,
                 // where the diagnostics of edges are made in file order.
@@ -837,9 +843,15 @@ impl CatalogBuilder {
         if self.suggestions > MAX_SUGGESTIONS {
             return None;
         }
+        // Never a name that is itself invalid: an invalid id still claims
+        // its name, but is no spelling to copy.
         suggest_among(
             &name.to_lowercase(),
-            catalog.names.keys().map(CompactString::as_str),
+            catalog
+                .names
+                .keys()
+                .map(CompactString::as_str)
+                .filter(|name| is_kebab_case(name)),
         )
         .map(str::to_owned)
     }
@@ -886,7 +898,7 @@ impl CatalogBuilder {
         let topic = &catalog.topics[from.index()];
         let Prerequisite { kind, pos, .. } = topic.prerequisites[slot];
         let len = name.chars().count();
-        match catalog.names.get(lowercase(name).as_ref()) {
+        match catalog.names.get(name) {
             Some(&(target, _)) if target == from => {
                 self.diagnostics.push(
                     Diagnostic::new(
@@ -906,11 +918,19 @@ impl CatalogBuilder {
                     Code::UnknownPrerequisite,
                     format!("topic `{}` {verb} unknown topic `{name}`", topic.id),
                 )
-                .label(pos, len, "no topic has this id or alias")
                 .topic(&topic.id);
-                d = match self.suggest_id(catalog, name) {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
-                    None => d.help("add the topic, or remove this entry"),
+                let lower = lowercase(name);
+                d = match catalog.names.get(lower.as_ref()) {
+                    Some(_) if is_kebab_case(&lower) => d
+                        .label(pos, len, "names match exactly, in case too")
+                        .help(format!("write it `{lower}`")),
+                    _ => {
+                        d = d.label(pos, len, "no topic has this id or alias");
+                        match self.suggest_id(catalog, name) {
+                            Some(s) => d.help(format!("did you mean `{s}`?")),
+                            None => d.help("add the topic, or remove this entry"),
+                        }
+                    }
                 };
                 self.diagnostics.push(d);
                 None
@@ -919,22 +939,17 @@ impl CatalogBuilder {
     }
 }
 
-/// A best-effort kebab-case spelling of `id`, for repair hints.
+/// A kebab-case spelling of `id`, for repair hints: lowercase, with each
+/// run of other characters a dash (`TypeScript` -> `typescript`,
+/// `responsive design` -> `responsive-design`). Empty when `id` has no
+/// ASCII letter or digit; otherwise always a valid id.
 fn kebab(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
-    let mut prev_lower = false;
     for c in id.chars() {
         if c.is_ascii_alphanumeric() {
-            if c.is_ascii_uppercase() && prev_lower && !out.ends_with('-') {
-                out.push('-');
-            }
             out.push(c.to_ascii_lowercase());
-            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        } else {
-            if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-            prev_lower = false;
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
         }
     }
     out.trim_end_matches('-').to_owned()

@@ -21,7 +21,9 @@ const RESOURCE_KINDS: [ResourceKind; 10] = [
     ResourceKind::Podcast,
 ];
 
-/// The schema as a JSON value (draft 2020-12).
+/// The schema as a JSON value (draft 2020-12). An empty value (`null`) in
+/// an optional field is the same as leaving the field out, as the loader
+/// reads it.
 pub fn value() -> Value {
     let kebab = json!({
         "type": "string",
@@ -41,14 +43,14 @@ pub fn value() -> Value {
                 "const": crate::model::catalog::SUPPORTED_VERSION,
                 "description": "Format version; only 1 exists."
             },
-            "title": { "type": "string", "description": "The curriculum's name." },
+            "title": { "type": ["string", "null"], "description": "The curriculum's name." },
             "sections": {
-                "type": "array",
+                "type": ["array", "null"],
                 "description": "Sections in reading order.",
                 "items": { "$ref": "#/$defs/section" }
             },
             "topics": {
-                "type": "array",
+                "type": ["array", "null"],
                 "description": "Topics in reading order; each should come after its prerequisites.",
                 "items": { "$ref": "#/$defs/topic" }
             }
@@ -62,10 +64,10 @@ pub fn value() -> Value {
                 "properties": {
                     "id": { "$ref": "#/$defs/id", "description": "The id topics name in `section`." },
                     "title": { "type": "string", "description": "Display title." },
-                    "number": { "type": "string", "description": "A number such as II." },
-                    "goal": { "type": "string", "description": "One line on what the section is for." },
+                    "number": { "type": ["string", "null"], "description": "A number such as II." },
+                    "goal": { "type": ["string", "null"], "description": "One line on what the section is for." },
                     "resources": {
-                        "type": "array",
+                        "type": ["array", "null"],
                         "description": "Resources that cover the section as a whole.",
                         "items": { "$ref": "#/$defs/resource" }
                     }
@@ -78,31 +80,34 @@ pub fn value() -> Value {
                 "properties": {
                     "id": { "$ref": "#/$defs/id", "description": "Unique across ids and aliases." },
                     "title": { "type": "string", "description": "Display title." },
-                    "section": { "$ref": "#/$defs/id", "description": "The id of the section the topic belongs to." },
+                    "section": {
+                        "anyOf": [{ "$ref": "#/$defs/id" }, { "type": "null" }],
+                        "description": "The id of the section the topic belongs to."
+                    },
                     "aliases": {
-                        "type": "array",
+                        "type": ["array", "null"],
                         "description": "Other names a learner may type.",
                         "items": { "$ref": "#/$defs/id" }
                     },
                     "requires": {
-                        "type": "array",
+                        "type": ["array", "null"],
                         "description": "Hard prerequisites: study these first.",
                         "items": { "$ref": "#/$defs/edge" }
                     },
                     "recommends": {
-                        "type": "array",
+                        "type": ["array", "null"],
                         "description": "Soft prerequisites: worth knowing first, not needed.",
                         "items": { "$ref": "#/$defs/edge" }
                     },
                     "hours": {
-                        "type": "number",
+                        "type": ["number", "null"],
                         "exclusiveMinimum": 0,
                         "maximum": 10000,
                         "description": "Estimated hours of study."
                     },
-                    "summary": { "type": "string", "description": "One or two sentences on what the topic is." },
+                    "summary": { "type": ["string", "null"], "description": "One or two sentences on what the topic is." },
                     "resources": {
-                        "type": "array",
+                        "type": ["array", "null"],
                         "description": "Where to learn it.",
                         "items": { "$ref": "#/$defs/resource" }
                     }
@@ -118,7 +123,7 @@ pub fn value() -> Value {
                         "required": ["topic"],
                         "properties": {
                             "topic": { "type": "string", "description": "The prerequisite's id or alias." },
-                            "because": { "type": "string", "description": "Why it is needed." }
+                            "because": { "type": ["string", "null"], "description": "Why it is needed." }
                         }
                     }
                 ]
@@ -131,12 +136,12 @@ pub fn value() -> Value {
                     "title": { "type": "string", "description": "The resource's own title." },
                     "url": {
                         "type": "string",
-                        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/\\s]",
+                        "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/\\s\\u0000-\\u001f\\u007f-\\u009f][^\\s\\u0000-\\u001f\\u007f-\\u009f]*$",
                         "description": "An http or https url."
                     },
                     "kind": { "enum": kinds, "description": "What sort of resource it is." },
-                    "author": { "type": "string", "description": "Who made it." },
-                    "note": { "type": "string", "description": "Which part to read, or what it is about." }
+                    "author": { "type": ["string", "null"], "description": "Who made it." },
+                    "note": { "type": ["string", "null"], "description": "Which part to read, or what it is about." }
                 }
             }
         }
