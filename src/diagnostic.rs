@@ -71,7 +71,7 @@ codes! {
     Cycle = "cycle", Error, "Topics require each other in a circle.";
     InvalidUrl = "invalid-url", Error, "A resource url is not http or https.";
     InvalidHours = "invalid-hours", Error, "`hours` is not a positive number up to 10000.";
-    OutOfOrder = "out-of-order", Warning, "A topic comes before one of its prerequisites in reading order.";
+    OutOfOrder = "out-of-order", Warning, "A topic comes before a topic it requires or recommends in reading order.";
     RedundantPrerequisite = "redundant-prerequisite", Warning, "A `requires` edge is already implied by another chain.";
     RequiresAndRecommends = "requires-and-recommends", Warning, "The same topic is both required and recommended.";
     IsolatedTopic = "isolated-topic", Warning, "A topic has no prerequisites and nothing depends on it.";

@@ -31,19 +31,21 @@ fn json_keeps_every_character() {
     let message = json["diagnostics"][0]["message"].as_str().unwrap();
     assert_eq!(
         message,
-        format!("resource `{TITLE}` has a url that is not http or https")
+        format!(
+            "resource `{TITLE}`: the url `ftp://example.com/a,b:c` uses `ftp`; resources are http or https"
+        )
     );
 }
 
 #[test]
 fn github_annotations_escape_data_and_properties() {
-    let text = prereq::view::report::github(&report());
+    let text = prereq::view::report::github(&report(), false);
     let first = text.lines().next().unwrap();
     assert_eq!(
         first,
-        "::error file=dir%2Cwith%3Aodd%25name/topics.yaml,line=7,col=14,title=prereq invalid-url::\
-         resource `Bad \"link\", a back\\slash, 50%25%0Anext line <b>` has a url that is not http or https\
-         %0Ahelp: resource urls must start with `https://` or `http://`"
+        "::error file=dir%2Cwith%3Aodd%25name/topics.yaml,line=7,endLine=7,col=14,endColumn=36,title=prereq invalid-url::\
+         resource `Bad \"link\", a back\\slash, 50%25%0Anext line <b>`: the url `ftp://example.com/a,b:c` uses `ftp`; resources are http or https\
+         %0Ahelp: link to a web page instead"
     );
     assert_eq!(text.lines().count(), 2, "{text}");
 }

@@ -209,7 +209,7 @@ fn compact_redundant_edges_are_merged_into_file_order() {
     assert_eq!(listed[dependents + 1]["message"], last.message.as_str());
     assert_eq!(listed[dependents + 1]["line"], line);
     assert_eq!(json["warnings"], dependents + 1);
-    let github = prereq::view::report::github(&report);
+    let github = prereq::view::report::github(&report, false);
     assert_eq!(
         github
             .lines()

@@ -57,3 +57,109 @@ topics:
         ]
     );
 }
+
+/// The spelling suggested for an invalid id is a valid id, and a
+/// did-you-mean never proposes a name that is itself invalid.
+#[test]
+fn suggestions_are_valid_names() {
+    let yaml = "version: 1
+topics:
+  - {id: TypeScript, title: TS}
+  - {id: responsive design, title: RD}
+  - {id: css, title: CSS, requires: [typescrip, responsive desig, HTML]}
+  - {id: html, title: HTML}
+";
+    let (_, diagnostics) = prereq::input::load::analyze(&SourceFile::new("t.yaml", yaml));
+    let helps: Vec<(Code, Option<&str>)> = diagnostics
+        .iter()
+        .map(|d| (d.code, d.help.as_deref()))
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            (
+                Code::InvalidId,
+                Some("use lowercase words joined by dashes, such as `typescript`")
+            ),
+            (
+                Code::InvalidId,
+                Some("use lowercase words joined by dashes, such as `responsive-design`")
+            ),
+            // `typescript` is the fix of `TypeScript`, and the name it claims.
+            (
+                Code::UnknownPrerequisite,
+                Some("did you mean `typescript`?")
+            ),
+            // `responsive design` claims its name, but is no spelling to copy.
+            (
+                Code::UnknownPrerequisite,
+                Some("add the topic, or remove this entry")
+            ),
+            (Code::UnknownPrerequisite, Some("write it `html`")),
+        ]
+    );
+}
+
+/// A JSON file with several schema errors reports them all, in file order,
+/// each at its key or value, with fixes written as JSON.
+#[test]
+fn every_json_error_in_one_run() {
+    let json = r#"{"version": 1, "topics": [
+  {"id": "a", "title": "A", "hours": "2"},
+  {"id": "b", "titel": "B", "requires": "a"},
+  {"id": "c", "title": 3, "title": "C"}
+]}"#;
+    let (_, diagnostics) = prereq::input::load::analyze(&SourceFile::new("t.json", json));
+    let found: Vec<(String, u32, u32, Option<&str>)> = diagnostics
+        .iter()
+        .map(|d| {
+            (
+                d.message.clone(),
+                d.pos().line,
+                d.pos().column,
+                d.help.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "`hours` of topic `a` must be a number, not a string".to_owned(),
+                2,
+                38,
+                Some("write the number alone: `\"hours\": 2`")
+            ),
+            (
+                "topic `b` has no `title`".to_owned(),
+                3,
+                3,
+                Some("add `\"title\": ...` to it")
+            ),
+            (
+                "unknown field `titel` in topic `b`".to_owned(),
+                3,
+                15,
+                Some("did you mean `title`?")
+            ),
+            (
+                "`requires` of topic `b` must be an array, not a string".to_owned(),
+                3,
+                41,
+                Some("write an array: `\"requires\": [\"a\"]`")
+            ),
+            (
+                "`title` of topic `c` must be a string, not a number".to_owned(),
+                4,
+                24,
+                Some("put it in quotes: `\"title\": \"3\"`")
+            ),
+            (
+                "`title` is given twice in topic `c`".to_owned(),
+                4,
+                27,
+                Some("keep one of the two")
+            ),
+        ]
+    );
+}

@@ -34,7 +34,7 @@ fn check_as(name: &str, bytes: Vec<u8>) {
     prereq::view::report::text(&report, &source, None, true);
     let json: Value = serde_json::from_str(&prereq::view::report::json(&report)).unwrap();
     assert_eq!(json["format_version"], 1);
-    prereq::view::report::github(&report);
+    prereq::view::report::github(&report, false);
     if let Ok(catalog) = prereq::input::load::catalog(&source) {
         prereq::view::diff::text(&prereq::query::diff::diff(
             &catalog,

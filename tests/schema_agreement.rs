@@ -7,7 +7,6 @@
 
 mod common;
 
-
 use prereq::input::source::SourceFile;
 use serde_json::{Value, json};
 

@@ -149,13 +149,13 @@ fn check_reports_stream_the_same_text() {
     assert!(json.starts_with("{\n  \"format_version\": 1,\n"), "{json}");
     assert!(json.ends_with("}\n"));
     assert_stops_when_full(&json, |out| prereq::view::report::write_json(out, &report));
-    let github = prereq::view::report::github(&report);
+    let github = prereq::view::report::github(&report, false);
     assert!(
         github.starts_with("::warning file=generated.json,"),
         "{github}"
     );
     assert_stops_when_full(&github, |out| {
-        prereq::view::report::write_github(out, &report)
+        prereq::view::report::write_github(out, &report, false)
     });
     let text = prereq::view::report::text(&report, &source, None, false);
     assert_stops_when_full(&text, |out| {

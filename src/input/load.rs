@@ -100,7 +100,7 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
     if let YamlError::AliasError { error, .. } = err {
         return yaml_diagnostic(error, source);
     }
-    let pos = err.location().map(Pos::from).unwrap_or_default();
+    let mut pos = err.location().map(Pos::from).unwrap_or_default();
     let key = key_at(source, pos);
     let named = |what: &str| match key {
         Some(key) => format!("`{key}` must be {what}"),
@@ -206,7 +206,12 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
         ),
         other => {
             let text = first_line(&other.to_string());
-            if text.contains("tabs disallowed") {
+            if text.contains("tabs disallowed") || text.contains("found a tab") {
+                // The scanner names the place of the token it was reading,
+                // which may be the line before: point at the tab itself.
+                if let Some(tab) = tab_from(source, pos) {
+                    pos = tab;
+                }
                 (
                     Code::Syntax,
                     "a tab indents this line; YAML indents with spaces only".to_owned(),
@@ -225,7 +230,12 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
     };
     let mut diagnostic = Diagnostic::new(code, message);
     if pos.is_known() {
-        diagnostic = diagnostic.label(pos, 1, "");
+        let label = if code == Code::Syntax && message_is_tab(&diagnostic.message) {
+            "a tab"
+        } else {
+            ""
+        };
+        diagnostic = diagnostic.label(pos, 1, label);
     }
     if let Some(help) = help {
         diagnostic = diagnostic.help(help);
@@ -284,6 +294,28 @@ fn describe_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
         B::Documents { .. } => "more than one document".to_owned(),
         other => format!("{other:?}"),
     }
+}
+
+fn message_is_tab(message: &str) -> bool {
+    message.starts_with("a tab indents")
+}
+
+/// The first tab at or after `pos`, where the scanner found one.
+fn tab_from(source: &SourceFile, pos: Pos) -> Option<Pos> {
+    let mut line = pos.line;
+    let mut skip = (pos.column as usize).saturating_sub(1);
+    while let Some(text) = source.line(line) {
+        if let Some(column) = text.chars().skip(skip).position(|c| c == '\t') {
+            return Some(Pos::new(line, to_u32(skip + column + 1)));
+        }
+        // A tab the scanner stopped at is on its line or the next.
+        if line > pos.line {
+            return None;
+        }
+        line += 1;
+        skip = 0;
+    }
+    None
 }
 
 /// The mapping key written on the line of `pos`, before its column, if any:

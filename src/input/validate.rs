@@ -111,6 +111,7 @@ impl Walk<'_> {
             for label in &mut diagnostic.labels {
                 label.message = words(&label.message).into();
             }
+            diagnostic.help = diagnostic.help.map(|help| words(&help).into());
         }
         self.diagnostics.push(diagnostic);
     }
@@ -683,14 +684,24 @@ impl Walk<'_> {
                     self.missing(field, node, &owner);
                 }
             }
-            if let (Some(title), Some(url), Some(kind)) = (title, url, kind) {
-                resources.push(RawResource {
+            match (title, url, kind) {
+                (Some(title), Some(url), Some(kind)) => resources.push(RawResource {
                     title: title.value,
                     url,
                     kind,
                     author,
                     note,
-                });
+                }),
+                // Left out of the catalog, but its url is still checked.
+                (title, Some(url), _) => {
+                    let title = title.map_or_else(|| url.value.clone(), |t| t.value);
+                    if let Some(d) =
+                        crate::model::catalog::url_diagnostic(&title, &url, parent.topic)
+                    {
+                        self.push_plain(d);
+                    }
+                }
+                _ => {}
             }
         }
         resources

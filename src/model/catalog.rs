@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::input::schema::{
-    FileSink, RawHead, RawResource, RawSection, RawTopic, ResourceKind, StagedSink,
+    FileSink, Located, RawHead, RawResource, RawSection, RawTopic, ResourceKind, StagedSink,
 };
 use crate::model::graph::Graph;
 pub use crate::model::graph::{EdgeKind, TopicId};
@@ -382,27 +382,97 @@ pub fn is_web_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Checks a list of resources, reporting each url that is not http(s).
-fn resources(raw: Vec<RawResource>, report: &mut dyn FnMut(Diagnostic)) -> Vec<Resource> {
+/// What is wrong with a resource url, if anything: the message, the label
+/// and the help.
+fn url_problem(url: &str) -> Option<(String, &'static str, String)> {
+    if is_web_url(url) {
+        return None;
+    }
+    let shown = crate::diagnostic::clip_str(url);
+    let lower = url.to_ascii_lowercase();
+    if let Some(space) = url
+        .chars()
+        .position(|c| c.is_whitespace() || c.is_control())
+    {
+        let what = if url.chars().nth(space).is_some_and(char::is_whitespace) {
+            "a space"
+        } else {
+            "a control character"
+        };
+        return Some((
+            format!("the url `{shown}` holds {what}"),
+            "a url holds no spaces or control characters",
+            "remove it, or write a space as `%20`".to_owned(),
+        ));
+    }
+    let scheme_end = url.find("://");
+    match scheme_end {
+        Some(_) if lower.starts_with("http://") || lower.starts_with("https://") => Some((
+            format!("the url `{shown}` has no host after its scheme"),
+            "no host",
+            "write the whole address, such as `https://example.com/page`".to_owned(),
+        )),
+        Some(end) => {
+            let scheme = &lower[..end];
+            let rest = &url[end + 3..];
+            let misspelt = [("https", "https"), ("http", "http")]
+                .iter()
+                .find(|(name, _)| suggest_among(scheme, [*name]).is_some());
+            match misspelt {
+                Some((name, _)) => Some((
+                    format!("the url `{shown}` begins with `{scheme}://`, not `{name}://`"),
+                    "misspelt scheme",
+                    format!("write `{name}://{}`", crate::diagnostic::clip_str(rest)),
+                )),
+                None => Some((
+                    format!("the url `{shown}` uses `{scheme}`; resources are http or https"),
+                    "not http or https",
+                    "link to a web page instead".to_owned(),
+                )),
+            }
+        }
+        None if url.contains('.') && !url.contains(':') && !url.starts_with('/') => Some((
+            format!("the url `{shown}` has no scheme"),
+            "no `https://`",
+            format!("write `https://{shown}`"),
+        )),
+        None => Some((
+            format!("`{shown}` is not an http or https url"),
+            "not an http(s) url",
+            "resource urls start with `https://` or `http://`".to_owned(),
+        )),
+    }
+}
+
+/// The `invalid-url` diagnostic for the url of resource `title` of topic
+/// `owner` (none for a section's), if the url is not http(s).
+pub(crate) fn url_diagnostic(
+    title: &str,
+    url: &Located<String>,
+    owner: Option<&str>,
+) -> Option<Diagnostic> {
+    let (message, label, help) = url_problem(&url.value)?;
+    let d = Diagnostic::new(Code::InvalidUrl, format!("resource `{title}`: {message}"))
+        .label(url.pos, url.value.chars().count(), label)
+        .help(help);
+    Some(match owner {
+        Some(owner) => d.topic(owner),
+        None => d,
+    })
+}
+
+/// Checks a list of resources of `owner` (a topic id, or none for a
+/// section's), reporting each url that is not http(s).
+fn resources(
+    raw: Vec<RawResource>,
+    owner: Option<&str>,
+    report: &mut dyn FnMut(Diagnostic),
+) -> Vec<Resource> {
     raw.into_iter()
         .map(|resource| {
             let pos = resource.url.pos;
-            if !is_web_url(&resource.url.value) {
-                report(
-                    Diagnostic::new(
-                        Code::InvalidUrl,
-                        format!(
-                            "resource `{}` has a url that is not http or https",
-                            resource.title
-                        ),
-                    )
-                    .label(
-                        pos,
-                        resource.url.value.chars().count(),
-                        "not an http(s) url",
-                    )
-                    .help("resource urls must start with `https://` or `http://`"),
-                );
+            if let Some(d) = url_diagnostic(&resource.title, &resource.url, owner) {
+                report(d);
             }
             Resource {
                 title: printable(resource.title),
@@ -561,7 +631,9 @@ impl TopicChecks {
             None
         });
 
-        let resources = resources(raw_resources, &mut |d| diagnostics.push((after_claims, d)));
+        let resources = resources(raw_resources, Some(&raw_id.value), &mut |d| {
+            diagnostics.push((after_claims, d));
+        });
         let count = requires.len() + recommends.len();
         let mut prerequisites = Vec::with_capacity(count);
         // Only the names go on to the thread that resolves them: a third
@@ -823,7 +895,7 @@ impl CatalogBuilder {
                     slot.insert(pos);
                 }
             }
-            let resources = resources(section.resources, &mut |d| self.diagnostics.push(d));
+            let resources = resources(section.resources, None, &mut |d| self.diagnostics.push(d));
             sections.push(Section {
                 id: section.id.value,
                 title: printable(section.title),

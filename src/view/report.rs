@@ -253,21 +253,23 @@ pub fn write_json(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
 /// (`::error file=...,line=...,col=...,title=...::message`), then the summary.
 /// Files that are not on disk (standard input, the built-in handbook) get no
 /// `file=`, so GitHub shows the annotation on the run instead of the diff.
-pub fn github(report: &Report) -> String {
-    crate::view::text::written(|out| write_github(out, report))
+/// With `strict`, warnings fail the job, so they are annotated as errors.
+pub fn github(report: &Report, strict: bool) -> String {
+    crate::view::text::written(|out| write_github(out, report, strict))
 }
 
 /// Writes [`github`]'s commands to `out` one at a time.
-pub fn write_github(out: &mut dyn io::Write, report: &Report) -> io::Result<()> {
+pub fn write_github(out: &mut dyn io::Write, report: &Report, strict: bool) -> io::Result<()> {
     for (file, d) in report.all() {
-        writeln!(out, "{}", annotation(file, &d))?;
+        writeln!(out, "{}", annotation(file, &d, strict))?;
     }
     writeln!(out, "{}", summary(report))
 }
 
-fn annotation(file: &str, d: &Diagnostic) -> String {
+fn annotation(file: &str, d: &Diagnostic, strict: bool) -> String {
     let command = match d.severity {
         Severity::Error => "error",
+        Severity::Warning if strict => "error",
         Severity::Warning => "warning",
     };
     let mut properties = Vec::new();
@@ -276,8 +278,13 @@ fn annotation(file: &str, d: &Diagnostic) -> String {
     }
     let pos = d.pos();
     if pos.is_known() {
+        // The primary label's stretch, its last column included.
+        let len = d.labels.first().map_or(1, |l| l.len.max(1));
+        let len = u32::try_from(len).unwrap_or(u32::MAX);
         properties.push(format!("line={}", pos.line));
+        properties.push(format!("endLine={}", pos.line));
         properties.push(format!("col={}", pos.column));
+        properties.push(format!("endColumn={}", pos.column.saturating_add(len - 1)));
     }
     properties.push(format!(
         "title={}",

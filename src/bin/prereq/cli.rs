@@ -38,7 +38,19 @@ impl Cli {
     /// Parses the command line. `PREREQ_TOPICS` set but empty counts as not
     /// set, as a cleared variable should; an empty `--topics` is an error.
     pub fn parse_args() -> Cli {
-        let matches = Cli::command().get_matches();
+        let matches = Cli::command().try_get_matches().unwrap_or_else(|err| {
+            // clap counts a value from the environment as typed, and its
+            // usage line would show `--topics <FILE>` the user never wrote.
+            // The same words parsed without the variable give the error
+            // about what was typed.
+            if std::env::var_os("PREREQ_TOPICS").is_some() {
+                let without = Cli::command().mut_arg("topics", |arg| arg.env(None::<&str>));
+                if let Err(typed) = without.try_get_matches() {
+                    typed.exit();
+                }
+            }
+            err.exit()
+        });
         let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit());
         if cli
             .input
@@ -176,7 +188,7 @@ pub struct PathArgs {
 #[derive(Debug, Args)]
 pub struct NextArgs {
     /// Only topics on the way to this goal (repeatable); without it, the whole curriculum.
-    #[arg(long, value_name = "GOAL")]
+    #[arg(long, value_name = "GOAL", value_delimiter = ',')]
     pub toward: Vec<String>,
     #[command(flatten)]
     pub known: KnownArgs,
@@ -217,8 +229,9 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub strict: bool,
-    /// Silence a warning rule by its code, such as `isolated-topic` (repeatable).
-    #[arg(long, value_name = "CODE")]
+    /// Silence warning rules by their codes, such as `isolated-topic`
+    /// (comma-separated or repeated).
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
     pub allow: Vec<String>,
     /// Also check an ordered list of topics (one id, alias or title per line,
     /// `#` comments): each must come after the topics it requires.
@@ -270,7 +283,7 @@ pub struct DiffArgs {
     /// The new topics file (`-` reads standard input).
     pub new: PathBuf,
     /// Show how the study path to this goal changes (repeatable).
-    #[arg(long, value_name = "GOAL")]
+    #[arg(long, value_name = "GOAL", value_delimiter = ',')]
     pub goal: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -299,10 +312,10 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct DiagramArgs {
     /// Draw only the study path to this goal, highlighted (repeatable).
-    #[arg(long, value_name = "GOAL")]
+    #[arg(long, value_name = "GOAL", value_delimiter = ',')]
     pub goal: Vec<String>,
     /// Draw only the topics of this section: id, number or title (repeatable).
-    #[arg(long, value_name = "SECTION")]
+    #[arg(long, value_name = "SECTION", value_delimiter = ',')]
     pub section: Vec<String>,
     /// Known topics are greyed, with everything they require.
     #[command(flatten)]

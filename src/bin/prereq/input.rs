@@ -5,18 +5,69 @@ use anyhow::{Context, Result};
 use prereq::diagnostic::Diagnostic;
 use prereq::input::source::SourceFile;
 
-/// Reads the topics the command line, the environment or the working directory
-/// names, else the built-in handbook. A file that is not UTF-8 is a diagnostic.
-pub fn read(topics: Option<&Path>) -> Result<Result<SourceFile, (SourceFile, Box<Diagnostic>)>> {
+/// What to read when neither the command line nor the environment names a
+/// file and no topics.yaml is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fallback {
+    /// The built-in handbook, said once on standard error.
+    Handbook,
+    /// Nothing: a usage error. `check` in CI must check the author's file
+    /// or fail, never pass on the handbook.
+    Refuse,
+}
+
+/// The name that asks for the built-in handbook (unless a file has it).
+pub const HANDBOOK_ARG: &str = "handbook";
+
+/// Reads the topics the command line or the environment names, else the
+/// nearest topics.yaml (see [`find_topics`]), else what `fallback` says. A
+/// file that is not UTF-8 is a diagnostic.
+pub fn read(
+    topics: Option<&Path>,
+    fallback: Fallback,
+) -> Result<Result<SourceFile, (SourceFile, Box<Diagnostic>)>> {
+    let handbook = || Ok(Ok(SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK)));
     let (name, bytes) = match topics {
+        Some(path) if path.as_os_str() == HANDBOOK_ARG && !path.exists() => return handbook(),
         Some(path) => read_named(path)?,
-        None if Path::new("topics.yaml").is_file() => (
-            "topics.yaml".to_owned(),
-            read_file(Path::new("topics.yaml"))?,
-        ),
-        None => return Ok(Ok(SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK))),
+        None => match find_topics()? {
+            Some(path) => {
+                let bytes = read_file(&path)?;
+                (path.display().to_string(), bytes)
+            }
+            None if fallback == Fallback::Refuse => anyhow::bail!(
+                "no topics.yaml in this directory or a parent up to the repository's root; \
+                 name the file with `--topics FILE`, or use `--topics {HANDBOOK_ARG}` for the built-in handbook"
+            ),
+            None => {
+                eprintln!(
+                    "note: no topics.yaml here or in a parent directory; reading the built-in handbook"
+                );
+                return handbook();
+            }
+        },
     };
     Ok(prereq::input::load::decode(&name, bytes))
+}
+
+/// The nearest topics.yaml: in the working directory, else in its parents
+/// up to the root of the git repository it is in (the first with `.git`),
+/// as git finds its own directory. The path is relative (`../topics.yaml`),
+/// so diagnostics point at it from where the command runs.
+pub fn find_topics() -> Result<Option<std::path::PathBuf>> {
+    let start = std::env::current_dir().context("cannot read the working directory")?;
+    let mut relative = std::path::PathBuf::new();
+    for dir in start.ancestors() {
+        let candidate = dir.join("topics.yaml");
+        if candidate.is_file() {
+            return Ok(Some(relative.join("topics.yaml")));
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+        relative.push("..");
+    }
+    Ok(None)
 }
 
 /// The name diagnostics show for `path`, and its bytes; `-` is standard input.

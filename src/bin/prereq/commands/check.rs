@@ -40,7 +40,9 @@ pub fn run(
             })?
         }
         CheckFormat::Json => stream(|out| prereq::view::report::write_json(out, &report))?,
-        CheckFormat::Github => stream(|out| prereq::view::report::write_github(out, &report))?,
+        CheckFormat::Github => {
+            stream(|out| prereq::view::report::write_github(out, &report, args.strict))?
+        }
     };
     Ok(if report.failed(args.strict) {
         Exit::Invalid

@@ -7,7 +7,7 @@ use crate::input;
 pub fn run(args: &DiffArgs) -> Result<Exit> {
     let mut catalogs = Vec::with_capacity(2);
     for path in [&args.old, &args.new] {
-        let source = match input::read(Some(path))? {
+        let source = match input::read(Some(path), input::Fallback::Refuse)? {
             Ok(source) => source,
             Err((source, diagnostic)) => return Ok(report_invalid(&source, &[*diagnostic])),
         };

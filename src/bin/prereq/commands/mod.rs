@@ -57,7 +57,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),
         Command::Diff(args) => diff::run(args),
-        Command::Check(args) => check::run(input::read(topics)?, args),
+        Command::Check(args) => check::run(input::read(topics, input::Fallback::Refuse)?, args),
         Command::Path(args) => with_catalog(topics, |catalog| path::run(catalog, args)),
         Command::Next(args) => with_catalog(topics, |catalog| next::run(catalog, args)),
         Command::Why(args) => with_catalog(topics, |catalog| why::run(catalog, args)),
@@ -77,7 +77,7 @@ fn with_catalog(
     topics: Option<&Path>,
     command: impl FnOnce(&Catalog) -> Result<Exit>,
 ) -> Result<Exit> {
-    let source = match input::read(topics)? {
+    let source = match input::read(topics, input::Fallback::Handbook)? {
         Ok(source) => source,
         Err((source, diagnostic)) => return Ok(report_invalid(&source, &[*diagnostic])),
     };
