@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use serde::Serialize;
+use serde_json::{Value, json};
 
 use crate::model::catalog::{Catalog, TopicId};
 use crate::query::path::{PathOptions, StudyPath};
@@ -37,6 +38,30 @@ pub struct EdgeRef {
     pub prerequisite: String,
 }
 
+/// One field of a topic that both versions have, changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    /// `title`, `section`, `hours`, `aliases`, `summary`, `resources`, or
+    /// `because`, the reason of an edge that both versions have.
+    pub field: &'static str,
+    /// For `because`: the edge, as `requires linear-algebra`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub edge: Option<String>,
+    /// The value before (`null` when the field was not given).
+    pub old: Value,
+    /// The value after.
+    pub new: Value,
+}
+
+/// A topic both versions have, with the fields that changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicChange {
+    /// Its id in the new version.
+    pub id: String,
+    /// What changed, in the order of the fields of a topic.
+    pub changes: Vec<FieldChange>,
+}
+
 /// A goal's study path in one version.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PathSummary {
@@ -59,6 +84,20 @@ pub struct GoalChange {
     pub added: Vec<String>,
     /// Topics the old path had and the new one has not.
     pub removed: Vec<String>,
+    /// Topics on both paths whose hours changed: where a change of the
+    /// path's hours comes from, besides the topics added and removed.
+    pub retimed: Vec<Retimed>,
+}
+
+/// A topic on both paths to a goal whose estimate changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Retimed {
+    /// Its id in the new version.
+    pub id: String,
+    /// Its hours before (`null` when it had no estimate).
+    pub old: Option<f64>,
+    /// Its hours after.
+    pub new: Option<f64>,
 }
 
 /// Everything that changed, each list in reading order of its version.
@@ -70,6 +109,8 @@ pub struct Diff {
     pub removed_topics: Vec<TopicRef>,
     /// Topics whose id changed, the old id kept as an alias.
     pub renamed_topics: Vec<Rename>,
+    /// Topics both versions have whose fields changed.
+    pub changed_topics: Vec<TopicChange>,
     /// Edges only the new version has.
     pub added_edges: Vec<EdgeRef>,
     /// Edges only the old version had.
@@ -84,12 +125,12 @@ impl Diff {
         self.added_topics.is_empty()
             && self.removed_topics.is_empty()
             && self.renamed_topics.is_empty()
+            && self.changed_topics.is_empty()
             && self.added_edges.is_empty()
             && self.removed_edges.is_empty()
-            && self
-                .goals
-                .iter()
-                .all(|g| g.old == g.new && g.added.is_empty() && g.removed.is_empty())
+            && self.goals.iter().all(|g| {
+                g.old == g.new && g.added.is_empty() && g.removed.is_empty() && g.retimed.is_empty()
+            })
     }
 }
 
@@ -116,6 +157,24 @@ pub fn diff(old: &Catalog, new: &Catalog, goals: &[String]) -> Diff {
         in_new.push(same);
     }
     let matched: HashSet<TopicId> = in_new.iter().flatten().copied().collect();
+    // Where each new topic was in the old version.
+    let mut old_of: Vec<Option<TopicId>> = vec![None; new.topics.len()];
+    for (index, found) in in_new.iter().enumerate() {
+        if let Some(found) = found {
+            old_of[found.index()].get_or_insert(TopicId(index as u32));
+        }
+    }
+    let changed_topics = new
+        .ids()
+        .filter_map(|id| {
+            let before = old_of[id.index()]?;
+            let changes = changes(old, before, new, id, &in_new);
+            (!changes.is_empty()).then(|| TopicChange {
+                id: new.topic(id).id.clone(),
+                changes,
+            })
+        })
+        .collect();
     let added_topics = new
         .ids()
         .filter(|id| !matched.contains(id))
@@ -154,7 +213,25 @@ pub fn diff(old: &Catalog, new: &Catalog, goals: &[String]) -> Diff {
                 .collect();
             let old_lookup: HashSet<&String> = old_ids.iter().collect();
             let new_lookup: HashSet<&String> = new_ids.iter().collect();
+            let on_old_path: HashSet<TopicId> = old_path
+                .iter()
+                .flat_map(|p| p.topics.iter().copied())
+                .collect();
+            let retimed = new_path
+                .iter()
+                .flat_map(|p| p.topics.iter().copied())
+                .filter_map(|id| {
+                    let before = old_of[id.index()].filter(|o| on_old_path.contains(o))?;
+                    let (old_hours, new_hours) = (old.topic(before).hours, new.topic(id).hours);
+                    (old_hours != new_hours).then(|| Retimed {
+                        id: new.topic(id).id.clone(),
+                        old: old_hours,
+                        new: new_hours,
+                    })
+                })
+                .collect();
             GoalChange {
+                retimed,
                 goal: goal.clone(),
                 added: new_ids
                     .iter()
@@ -175,10 +252,82 @@ pub fn diff(old: &Catalog, new: &Catalog, goals: &[String]) -> Diff {
         added_topics,
         removed_topics,
         renamed_topics,
+        changed_topics,
         added_edges,
         removed_edges,
         goals,
     }
+}
+
+/// The fields of topic `a` of `old` that differ in topic `b` of `new`;
+/// `in_new` maps old topics to new ones, for the edges.
+fn changes(
+    old: &Catalog,
+    a: TopicId,
+    new: &Catalog,
+    b: TopicId,
+    in_new: &[Option<TopicId>],
+) -> Vec<FieldChange> {
+    let (before, after) = (old.topic(a), new.topic(b));
+    let section = |catalog: &Catalog, topic: &crate::model::catalog::Topic| {
+        topic.section.map(|s| catalog.section(s).id.clone())
+    };
+    let resources = |topic: &crate::model::catalog::Topic| -> Value {
+        topic
+            .resources
+            .iter()
+            .map(|r| json!({"title": r.title, "url": r.url, "kind": r.kind}))
+            .collect()
+    };
+    let mut changes = Vec::new();
+    let mut field = |name: &'static str, edge: Option<String>, old: Value, new: Value| {
+        if old != new {
+            changes.push(FieldChange {
+                field: name,
+                edge,
+                old,
+                new,
+            });
+        }
+    };
+    field("title", None, json!(before.title), json!(after.title));
+    field(
+        "section",
+        None,
+        json!(section(old, before)),
+        json!(section(new, after)),
+    );
+    field("hours", None, json!(before.hours), json!(after.hours));
+    // An alias that now names the topic's old id is the rename, not a change.
+    let aliases = |topic: &crate::model::catalog::Topic| -> Value {
+        topic
+            .aliases
+            .iter()
+            .filter(|a| **a != before.id)
+            .map(|a| json!(a))
+            .collect()
+    };
+    field("aliases", None, aliases(before), aliases(after));
+    field("summary", None, json!(before.summary), json!(after.summary));
+    field("resources", None, resources(before), resources(after));
+    for p in &before.prerequisites {
+        let Some(target) = in_new[p.topic.index()] else {
+            continue;
+        };
+        let same = after
+            .prerequisites
+            .iter()
+            .find(|q| q.topic == target && q.kind == p.kind);
+        if let Some(q) = same {
+            field(
+                "because",
+                Some(format!("{} {}", p.kind.as_str(), new.topic(target).id)),
+                json!(p.because),
+                json!(q.because),
+            );
+        }
+    }
+    changes
 }
 
 fn topic_ref(catalog: &Catalog, id: TopicId) -> TopicRef {

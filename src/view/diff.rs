@@ -17,10 +17,11 @@ pub fn text(diff: &Diff) -> String {
     }
     let _ = writeln!(
         out,
-        "topics: {} added, {} removed, {} renamed",
+        "topics: {} added, {} removed, {} renamed, {} changed",
         diff.added_topics.len(),
         diff.removed_topics.len(),
-        diff.renamed_topics.len()
+        diff.renamed_topics.len(),
+        diff.changed_topics.len()
     );
     for t in &diff.added_topics {
         let _ = writeln!(out, "+ {} ({})", t.id, t.title);
@@ -30,6 +31,21 @@ pub fn text(diff: &Diff) -> String {
     }
     for r in &diff.renamed_topics {
         let _ = writeln!(out, "~ {} -> {}", r.old, r.new);
+    }
+    for t in &diff.changed_topics {
+        for c in &t.changes {
+            let field = match &c.edge {
+                Some(edge) => format!("{} of `{edge}`", c.field),
+                None => c.field.to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "~ {}: {field} {} -> {}",
+                t.id,
+                shown(&c.old),
+                shown(&c.new)
+            );
+        }
     }
     let _ = writeln!(
         out,
@@ -74,8 +90,39 @@ pub fn text(diff: &Diff) -> String {
         for id in &g.removed {
             let _ = writeln!(out, "  - {id}");
         }
+        for r in &g.retimed {
+            let hours = |h: Option<f64>| match h {
+                Some(h) => format!("{} h", crate::view::text::hours(h)),
+                None => "no estimate".to_owned(),
+            };
+            let _ = writeln!(out, "  ~ {}: {} -> {}", r.id, hours(r.old), hours(r.new));
+        }
     }
     out
+}
+
+/// A field's value on one line: text quoted, numbers as they are, a
+/// list of resources by their urls, nothing as `none`.
+fn shown(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "none".to_owned(),
+        Value::String(text) => format!("{:?}", crate::diagnostic::clip_str(text)),
+        Value::Number(n) => n
+            .as_f64()
+            .map_or_else(|| n.to_string(), crate::view::text::hours),
+        Value::Array(items) => {
+            let items: Vec<String> = items
+                .iter()
+                .map(|item| match item.get("url") {
+                    Some(Value::String(url)) => url.clone(),
+                    _ => shown(item),
+                })
+                .collect();
+            format!("[{}]", items.join(", "))
+        }
+        other => other.to_string(),
+    }
 }
 
 /// The diff as one JSON document (`format_version` 1).
