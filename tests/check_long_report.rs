@@ -196,7 +196,7 @@ fn compact_redundant_edges_are_merged_into_file_order() {
     assert_eq!(
         last.help.as_deref(),
         Some(
-            "remove it from `requires` (a study path stays the same), or keep it with `--allow redundant-prerequisite`"
+            "remove it from `requires` (a study path stays the same), or keep it by giving the edge `allow: [redundant-prerequisite]`"
         )
     );
 

@@ -28,3 +28,14 @@ fn the_docs_list_every_rule_as_the_code_defines_it() {
         .collect();
     assert_eq!(rows, expected);
 }
+
+/// The file docs/checks.md shows for `allow:` is the fixture its example
+/// checks, word for word.
+#[test]
+fn the_allow_example_shows_its_fixture() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let doc = std::fs::read_to_string(format!("{root}/docs/checks.md")).unwrap();
+    let fixture =
+        std::fs::read_to_string(format!("{root}/tests/fixtures/check/allow-here.yaml")).unwrap();
+    assert!(doc.contains(&format!("```yaml\n{fixture}```")));
+}

@@ -25,7 +25,8 @@ fn base() -> Value {
         "topics": [
             {"id": "x", "title": "X", "hours": 1},
             {"id": "a", "title": "A", "aliases": ["y"], "requires": ["x"],
-             "recommends": [{"topic": "x", "because": "B"}], "hours": 2, "summary": "S",
+             "recommends": [{"topic": "x", "because": "B", "allow": ["out-of-order"]}], "hours": 2, "summary": "S",
+             "allow": ["isolated-topic"],
              "resources": [resource()]}
         ]
     })
@@ -57,6 +58,10 @@ const FIELDS: &[(&str, &str)] = &[
     ("/topics/1/recommends/0", "x"),
     ("/topics/1/recommends/0/topic", "x"),
     ("/topics/1/recommends/0/because", "B"),
+    ("/topics/1/recommends/0/allow", "out-of-order"),
+    ("/topics/1/recommends/0/allow/0", "out-of-order"),
+    ("/topics/1/allow", "isolated-topic"),
+    ("/topics/1/allow/0", "isolated-topic"),
     ("/topics/1/hours", "2"),
     ("/topics/1/summary", "S"),
     ("/topics/1/resources", "x"),

@@ -56,6 +56,8 @@ struct JsonTopic<'a> {
     summary: Option<String>,
     #[serde(default, borrow, deserialize_with = "strict::list")]
     resources: Vec<Mapping<JsonResource<'a>>>,
+    #[serde(default, borrow, deserialize_with = "strict::list")]
+    allow: Vec<&'a RawValue>,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +80,8 @@ struct JsonEdge<'a> {
     topic: &'a RawValue,
     #[serde(default)]
     because: Option<String>,
+    #[serde(default, borrow, deserialize_with = "strict::list")]
+    allow: Vec<&'a RawValue>,
 }
 
 /// `T` read only from a JSON object. serde's derive also takes a list and
@@ -335,6 +339,7 @@ fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<D
         hours,
         summary,
         resources: mut raw_resources,
+        mut allow,
     } = topic;
     // The fields are located in the order the file writes them, whatever
     // that is, so the cursor only ever moves forward.
@@ -347,8 +352,9 @@ fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<D
         first(recommends.first().copied()),
         first(hours),
         first(raw_resources.first().map(|r| r.0.url)),
+        first(allow.first().copied()),
     ];
-    let mut order = [0, 1, 2, 3, 4, 5, 6];
+    let mut order = [0, 1, 2, 3, 4, 5, 6, 7];
     order.sort_unstable_by_key(|&field| starts[field]);
     let mut located = RawTopic {
         id: Located {
@@ -363,6 +369,7 @@ fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<D
         hours: None,
         summary,
         resources: Vec::new(),
+        allow: Vec::new(),
     };
     for field in order {
         match field {
@@ -377,7 +384,13 @@ fn topic_of(at: &mut Cursor<'_>, topic: JsonTopic<'_>) -> Result<RawTopic, Box<D
             3 => located.requires = edges(at, std::mem::take(&mut requires))?,
             4 => located.recommends = edges(at, std::mem::take(&mut recommends))?,
             5 => located.hours = hours.map(|h| at.hours(h)).transpose()?,
-            _ => located.resources = resources(at, std::mem::take(&mut raw_resources))?,
+            6 => located.resources = resources(at, std::mem::take(&mut raw_resources))?,
+            _ => {
+                located.allow = std::mem::take(&mut allow)
+                    .into_iter()
+                    .map(|a| at.string(a))
+                    .collect::<Result<_, _>>()?;
+            }
         }
     }
     Ok(located)
@@ -409,6 +422,11 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
                 Ok(long) => RawEdge {
                     topic: at.name(long.topic)?,
                     because: long.because,
+                    allow: long
+                        .allow
+                        .into_iter()
+                        .map(|a| at.string(a))
+                        .collect::<Result<_, _>>()?,
                 },
                 Err(err) => return Err(at.error(edge, &err)),
             }
@@ -417,6 +435,7 @@ fn edges(at: &mut Cursor<'_>, raw: Vec<&RawValue>) -> Result<Vec<RawEdge>, Box<D
                 Ok(topic) => RawEdge {
                     topic,
                     because: None,
+                    allow: Vec::new(),
                 },
                 Err(_) => {
                     let pos = at.locate(edge);

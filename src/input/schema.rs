@@ -508,6 +508,9 @@ pub struct RawTopic {
     /// Where to learn it.
     #[serde(default, deserialize_with = "strict::list")]
     pub resources: Vec<RawResource>,
+    /// Warning rules silenced for this topic alone.
+    #[serde(default, deserialize_with = "strict::located_texts")]
+    pub allow: Vec<Located<String>>,
 }
 
 impl RawTopic {
@@ -515,6 +518,9 @@ impl RawTopic {
     /// of a file whose first line is not the file's first.
     pub(crate) fn shift_lines(&mut self, lines: u32) {
         let edges = self.requires.iter_mut().chain(&mut self.recommends);
+        let (edges, edge_allows): (Vec<_>, Vec<_>) = edges
+            .map(|e| (&mut e.topic.pos, e.allow.iter_mut().map(|a| &mut a.pos)))
+            .unzip();
         let positions = [
             Some(&mut self.id.pos),
             self.section.as_mut().map(|s| &mut s.pos),
@@ -522,9 +528,11 @@ impl RawTopic {
         .into_iter()
         .flatten()
         .chain(self.aliases.iter_mut().map(|a| &mut a.pos))
-        .chain(edges.map(|e| &mut e.topic.pos))
+        .chain(edges)
+        .chain(edge_allows.into_iter().flatten())
         .chain(self.hours.as_mut().map(|h| &mut h.pos))
-        .chain(self.resources.iter_mut().map(|r| &mut r.url.pos));
+        .chain(self.resources.iter_mut().map(|r| &mut r.url.pos))
+        .chain(self.allow.iter_mut().map(|a| &mut a.pos));
         for pos in positions {
             // Line 0 means the position is unknown; it stays so.
             if pos.line != 0 {
@@ -606,7 +614,12 @@ pub struct RawEdge {
     pub topic: Located<CompactString>,
     /// Why the edge exists.
     pub because: Option<String>,
+    /// Warning rules silenced for this edge alone (long form only).
+    pub allow: Vec<Located<String>>,
 }
+
+/// The fields of an edge written as a mapping.
+pub const EDGE_FIELDS: &[&str] = &["topic", "because", "allow"];
 
 /// The two ways an edge may be written, before positions are attached.
 enum EdgeForm {
@@ -634,6 +647,7 @@ impl<'de> Deserialize<'de> for EdgeForm {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EdgeForm, A::Error> {
                 let mut topic = None;
                 let mut because = None;
+                let mut allow = None;
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "topic" if topic.is_some() => {
@@ -652,13 +666,24 @@ impl<'de> Deserialize<'de> for EdgeForm {
                         "because" => {
                             because = map.next_value::<Option<strict::Text>>()?.map(|t| t.0);
                         }
+                        "allow" if allow.is_some() => {
+                            return Err(de::Error::duplicate_field("allow"));
+                        }
+                        "allow" => {
+                            let names = map.next_value::<Option<Vec<Located<strict::Text>>>>()?;
+                            allow = Some(strict::untext(names.unwrap_or_default()));
+                        }
                         other => {
-                            return Err(de::Error::unknown_field(other, &["topic", "because"]));
+                            return Err(de::Error::unknown_field(other, EDGE_FIELDS));
                         }
                     }
                 }
                 let topic = topic.ok_or_else(|| de::Error::missing_field("topic"))?;
-                Ok(EdgeForm::Long(RawEdge { topic, because }))
+                Ok(EdgeForm::Long(RawEdge {
+                    topic,
+                    because,
+                    allow: allow.unwrap_or_default(),
+                }))
             }
         }
 
@@ -677,6 +702,7 @@ impl<'de> Deserialize<'de> for RawEdge {
                     pos: located.pos,
                 },
                 because: None,
+                allow: Vec::new(),
             },
             EdgeForm::Long(edge) => edge,
         })
@@ -828,13 +854,18 @@ pub(crate) mod strict {
         d: D,
     ) -> Result<Vec<Located<String>>, D::Error> {
         let texts = Option::<Vec<Located<Text>>>::deserialize(d)?.unwrap_or_default();
-        Ok(texts
+        Ok(untext(texts))
+    }
+
+    /// The strings of a list of [`Text`]s.
+    pub(crate) fn untext(texts: Vec<Located<Text>>) -> Vec<Located<String>> {
+        texts
             .into_iter()
             .map(|t| Located {
                 value: t.value.0,
                 pos: t.pos,
             })
-            .collect())
+            .collect()
     }
 
     pub(crate) fn optional_located_number<'de, D: Deserializer<'de>>(

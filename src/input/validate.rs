@@ -13,8 +13,8 @@ use compact_str::CompactString;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::input::schema::{
-    FILE_FIELDS, FileSink, Located, RawEdge, RawHead, RawResource, RawSection, RawTopic,
-    ResourceKind,
+    EDGE_FIELDS, FILE_FIELDS, FileSink, Located, RawEdge, RawHead, RawResource, RawSection,
+    RawTopic, ResourceKind,
 };
 use crate::input::source::SourceFile;
 use crate::input::tree::{Entry, Node, Value};
@@ -32,11 +32,10 @@ pub const TOPIC_FIELDS: &[&str] = &[
     "hours",
     "summary",
     "resources",
+    "allow",
 ];
 /// The fields of a resource.
 pub const RESOURCE_FIELDS: &[&str] = &["title", "url", "kind", "author", "note"];
-/// The fields of an edge written as a mapping.
-const EDGE_FIELDS: &[&str] = &["topic", "because"];
 /// Every resource kind, as written.
 pub const KINDS: &[&str] = &[
     "video", "blog", "paper", "book", "course", "docs", "code", "notes", "talk", "podcast",
@@ -524,20 +523,7 @@ impl Walk<'_> {
         let id = self.text("id", found[0], &owner);
         let title = self.text("title", found[1], &owner);
         let section = self.text("section", found[2], &owner);
-        let aliases = self
-            .list("aliases", found[3], &owner)
-            .iter()
-            .filter_map(|alias| match &alias.value {
-                Value::Str(name) => Some(Located {
-                    value: name.clone(),
-                    pos: alias.pos,
-                }),
-                _ => {
-                    self.wrong_type("aliases", alias, "a string", &owner);
-                    None
-                }
-            })
-            .collect();
+        let aliases = self.texts("aliases", found[3], &owner);
         let requires = self.edges("requires", found[4], &owner);
         let recommends = self.edges("recommends", found[5], &owner);
         let hours = found[6].and_then(|entry| match &entry.value.value {
@@ -553,6 +539,7 @@ impl Walk<'_> {
         });
         let summary = self.text("summary", found[7], &owner).map(|t| t.value);
         let resources = self.resources(found[8], &owner);
+        let allow = self.texts("allow", found[9], &owner);
         let Some(id) = id else {
             if found[0].is_none_or(is_empty) {
                 let d = Diagnostic::new(
@@ -596,7 +583,30 @@ impl Walk<'_> {
             hours,
             summary,
             resources,
+            allow,
         })
+    }
+
+    /// A list of strings, each with its place; the others are reported.
+    fn texts(
+        &mut self,
+        key: &str,
+        entry: Option<&Entry>,
+        owner: &Owner<'_>,
+    ) -> Vec<Located<String>> {
+        self.list(key, entry, owner)
+            .iter()
+            .filter_map(|item| match &item.value {
+                Value::Str(name) => Some(Located {
+                    value: name.clone(),
+                    pos: item.pos,
+                }),
+                _ => {
+                    self.wrong_type(key, item, "a string", owner);
+                    None
+                }
+            })
+            .collect()
     }
 
     fn edges(&mut self, key: &str, entry: Option<&Entry>, owner: &Owner<'_>) -> Vec<RawEdge> {
@@ -609,6 +619,7 @@ impl Walk<'_> {
                         pos: node.pos,
                     },
                     because: None,
+                    allow: Vec::new(),
                 }),
                 Value::Map(entries) => {
                     let edge_owner = Owner {
@@ -619,6 +630,7 @@ impl Walk<'_> {
                     let found = self.fields(entries, EDGE_FIELDS, &edge_owner);
                     let topic = self.text("topic", found[0], &edge_owner);
                     let because = self.text("because", found[1], &edge_owner).map(|t| t.value);
+                    let allow = self.texts("allow", found[2], &edge_owner);
                     match topic {
                         Some(topic) => edges.push(RawEdge {
                             topic: Located {
@@ -626,6 +638,7 @@ impl Walk<'_> {
                                 pos: topic.pos,
                             },
                             because,
+                            allow,
                         }),
                         None if found[0].is_none_or(is_empty) => {
                             self.missing("topic", node, &edge_owner);

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
-use crate::diagnostic::{Code, Diagnostic, Pos};
+use crate::diagnostic::{Code, Diagnostic, Pos, Severity};
 use crate::input::schema::{
     FileSink, Located, RawHead, RawResource, RawSection, RawTopic, ResourceKind, StagedSink,
 };
@@ -36,6 +36,18 @@ pub struct Prerequisite {
     pub because: Option<String>,
     /// Where the reference is written.
     pub pos: Pos,
+}
+
+/// A warning rule the file silences at one place: `allow:` on a topic, or
+/// on an edge written as a mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Allow {
+    /// The topic that carries it.
+    pub topic: TopicId,
+    /// For an edge's: where the edge names its prerequisite.
+    pub edge: Option<Pos>,
+    /// The rule.
+    pub code: Code,
 }
 
 /// A learning resource.
@@ -141,6 +153,9 @@ pub struct Catalog {
     /// name topics by id and never need them.
     titles: OnceLock<HashMap<String, TopicId>>,
     graph: Graph,
+    /// The warning rules silenced at one place, in reading order; few files
+    /// have any, so they are kept here rather than on every topic.
+    pub allows: Vec<Allow>,
 }
 
 /// The versions of the topics format this build reads.
@@ -524,6 +539,8 @@ pub struct CheckedTopic {
     /// Diagnostics in the order they are made, each with the name (0 the
     /// id, then the aliases) whose claim comes after it.
     diagnostics: Vec<(usize, Diagnostic)>,
+    /// The rules it silences: for itself, or for the edge at a place.
+    allows: Vec<(Option<Pos>, Code)>,
 }
 
 impl TopicChecks {
@@ -549,6 +566,7 @@ impl TopicChecks {
             hours,
             summary,
             resources: raw_resources,
+            allow,
         } = raw_topic;
         let pos = raw_id.pos;
         let mut diagnostics = Vec::new();
@@ -634,6 +652,17 @@ impl TopicChecks {
         let resources = resources(raw_resources, Some(&raw_id.value), &mut |d| {
             diagnostics.push((after_claims, d));
         });
+        let mut allows = Vec::new();
+        let mut allowed =
+            |names: Vec<Located<String>>, edge: Option<Pos>, diagnostics: &mut Vec<_>| {
+                for name in names {
+                    match allowed_code(&name) {
+                        Ok(code) => allows.push((edge, code)),
+                        Err(d) => diagnostics.push((after_claims, (*d).topic(&raw_id.value))),
+                    }
+                }
+            };
+        allowed(allow, None, &mut diagnostics);
         let count = requires.len() + recommends.len();
         let mut prerequisites = Vec::with_capacity(count);
         // Only the names go on to the thread that resolves them: a third
@@ -644,6 +673,7 @@ impl TopicChecks {
             (EdgeKind::Recommends, recommends),
         ] {
             for edge in edges {
+                allowed(edge.allow, Some(edge.topic.pos), &mut diagnostics);
                 prerequisites.push(Prerequisite {
                     topic: UNRESOLVED,
                     kind,
@@ -668,6 +698,42 @@ impl TopicChecks {
             alias_pos,
             names,
             diagnostics,
+            allows,
+        }
+    }
+}
+
+/// The warning rule `name` names, for `allow:`; an error rule or an
+/// unknown name is a diagnostic.
+fn allowed_code(name: &Located<String>) -> Result<Code, Box<Diagnostic>> {
+    let len = name.value.chars().count();
+    match Code::from_name(&name.value) {
+        Some(code) if code.severity() == Severity::Warning => Ok(code),
+        Some(code) => Err(Box::new(
+            Diagnostic::new(
+                Code::Schema,
+                format!("`{code}` is an error rule; only warnings can be allowed"),
+            )
+            .label(name.pos, len, "an error cannot be allowed")
+            .help("fix the error instead"),
+        )),
+        None => {
+            let warnings = Code::ALL
+                .iter()
+                .filter(|c| c.severity() == Severity::Warning)
+                .map(|c| c.as_str());
+            let d = Diagnostic::new(
+                Code::Schema,
+                format!(
+                    "`allow` names no warning rule `{}`",
+                    crate::diagnostic::clip_str(&name.value)
+                ),
+            )
+            .label(name.pos, len, "no such rule");
+            Err(Box::new(match suggest_among(&name.value, warnings) {
+                Some(close) => d.help(format!("did you mean `{close}`?")),
+                None => d.help("the warning rules are listed in docs/checks.md"),
+            }))
         }
     }
 }
@@ -692,6 +758,7 @@ pub struct CatalogBuilder {
     topics: Vec<Topic>,
     names: HashMap<CompactString, (TopicId, NameOwner)>,
     pending: Vec<PendingEdge>,
+    allows: Vec<Allow>,
 }
 
 /// What a name already stands for, to report a clash.
@@ -775,6 +842,7 @@ impl CatalogBuilder {
             names: std::mem::take(&mut self.names),
             titles: OnceLock::new(),
             graph: Graph::default(),
+            allows: std::mem::take(&mut self.allows),
         };
         let mut dropped = Vec::new();
         for PendingEdge { from, slot, name } in std::mem::take(&mut self.pending) {
@@ -832,7 +900,14 @@ impl CatalogBuilder {
             alias_pos,
             names,
             diagnostics,
+            allows,
         } = checked;
+        self.allows
+            .extend(allows.into_iter().map(|(edge, code)| Allow {
+                topic: id,
+                edge,
+                code,
+            }));
         let mut diagnostics = diagnostics.into_iter().peekable();
         let aliases = topic
             .aliases

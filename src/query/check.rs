@@ -267,6 +267,32 @@ impl RedundantEdges {
         place_of(self.edges[n].pos, REDUNDANT)
     }
 
+    /// Keeps the edges for which `keep(dependent, place)` holds; returns how
+    /// many were dropped.
+    fn retain(&mut self, keep: impl Fn(&str, Pos) -> bool) -> usize {
+        let before = self.edges.len();
+        if before == 0 {
+            return 0;
+        }
+        let mut kept = RedundantEdges::default();
+        for n in 0..before {
+            let (dependent, prerequisite) = self.ids(n);
+            let edge = self.edges[n];
+            if keep(dependent, edge.pos) {
+                kept.ids.push_str(dependent);
+                let dependent_end = kept.ids.len();
+                kept.ids.push_str(prerequisite);
+                kept.edges.push(CompactEdge {
+                    dependent_end,
+                    prerequisite_end: kept.ids.len(),
+                    ..edge
+                });
+            }
+        }
+        *self = kept;
+        before - self.edges.len()
+    }
+
     fn push(&mut self, dependent: &str, prerequisite: &str, pos: Pos) {
         // A diagnostic shows no more of an id than this (an id may be
         // megabytes long, and named by many edges through a short alias).
@@ -329,15 +355,62 @@ pub fn check_keeping(source: &SourceFile, options: &CheckOptions<'_>) -> (Report
         allowed: 0,
         unchecked_redundancy,
     };
-    report.allowed = retain_allowed(&mut report.diagnostics, &options.allow);
+    let silenced = Silenced::of(catalog.as_ref());
+    report.allowed = retain_allowed(&mut report.diagnostics, &options.allow, &silenced);
     if options.allow.contains(&Code::RedundantPrerequisite) {
         report.allowed += report.redundant.len();
         report.redundant = RedundantEdges::default();
+    } else if !silenced.is_empty() {
+        report.allowed += report.redundant.retain(|dependent, pos| {
+            !silenced.covers(Code::RedundantPrerequisite, Some(dependent), pos)
+        });
     }
     if let Some(order) = &mut report.order {
-        report.allowed += retain_allowed(&mut order.diagnostics, &options.allow);
+        report.allowed +=
+            retain_allowed(&mut order.diagnostics, &options.allow, &Silenced::default());
     }
     (report, catalog)
+}
+
+/// Where the file silences a warning rule itself: `allow:` on a topic
+/// covers the warnings about that topic (the first it names), and on an
+/// edge the warnings at that edge.
+#[derive(Debug, Default)]
+struct Silenced {
+    topics: HashMap<String, Vec<Code>>,
+    edges: HashSet<(Pos, Code)>,
+}
+
+impl Silenced {
+    fn of(catalog: Option<&Catalog>) -> Self {
+        let mut silenced = Silenced::default();
+        for allow in catalog.map_or(&[][..], |c| &c.allows) {
+            match allow.edge {
+                Some(pos) => {
+                    silenced.edges.insert((pos, allow.code));
+                }
+                None => {
+                    if let Some(catalog) = catalog {
+                        let id = catalog.topic(allow.topic).id.clone();
+                        silenced.topics.entry(id).or_default().push(allow.code);
+                    }
+                }
+            }
+        }
+        silenced
+    }
+
+    fn is_empty(&self) -> bool {
+        self.topics.is_empty() && self.edges.is_empty()
+    }
+
+    /// Whether a warning of `code` about `topic`, at `pos`, is silenced.
+    fn covers(&self, code: Code, topic: Option<&str>, pos: Pos) -> bool {
+        self.edges.contains(&(pos, code))
+            || topic
+                .and_then(|t| self.topics.get(t))
+                .is_some_and(|codes| codes.contains(&code))
+    }
 }
 
 /// The report on a file that could not even be decoded (`diagnostic` says why).
@@ -355,9 +428,14 @@ pub fn unreadable(source: &SourceFile, diagnostic: Diagnostic) -> Report {
 
 /// Drops the diagnostics of allowed rules, sorts the rest by place; returns
 /// how many were dropped.
-fn retain_allowed(diagnostics: &mut Vec<Diagnostic>, allow: &[Code]) -> usize {
+fn retain_allowed(diagnostics: &mut Vec<Diagnostic>, allow: &[Code], silenced: &Silenced) -> usize {
     let before = diagnostics.len();
-    diagnostics.retain(|d| !allow.contains(&d.code));
+    diagnostics.retain(|d| {
+        let here = d.severity == Severity::Warning
+            && !silenced.is_empty()
+            && silenced.covers(d.code, d.topics.first().map(String::as_str), d.pos());
+        !allow.contains(&d.code) && !here
+    });
     diagnostics.sort_by_key(place);
     before - diagnostics.len()
 }
@@ -528,7 +606,7 @@ fn redundant_diagnostic(
     }
     // One fixed text for every such edge: the message names both topics.
     d.help(
-        "remove it from `requires` (a study path stays the same), or keep it with `--allow redundant-prerequisite`",
+        "remove it from `requires` (a study path stays the same), or keep it by giving the edge `allow: [redundant-prerequisite]`",
     )
 }
 
@@ -719,7 +797,7 @@ fn isolated_topics(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(Code::IsolatedTopic, format!("topic `{}` has no edges at all", topic.id))
                     .label(topic.pos, topic.id.chars().count(), "nothing requires it and it requires nothing")
                     .topic(&topic.id)
-                    .help("connect it with `requires` or `recommends`, or allow the rule with `--allow isolated-topic`"),
+                    .help("connect it with `requires` or `recommends`, or give it `allow: [isolated-topic]`"),
             );
         }
     }

@@ -31,6 +31,16 @@ pub fn value() -> Value {
         "description": "Lowercase letters and digits in words joined by single dashes."
     });
     let kinds: Vec<&str> = RESOURCE_KINDS.iter().map(|k| k.as_str()).collect();
+    let warnings: Vec<&str> = crate::diagnostic::Code::ALL
+        .iter()
+        .filter(|c| c.severity() == crate::diagnostic::Severity::Warning)
+        .map(|c| c.as_str())
+        .collect();
+    let allow = json!({
+        "type": ["array", "null"],
+        "description": "Warning rules silenced here alone, by code.",
+        "items": { "enum": warnings }
+    });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "prereq topics file",
@@ -110,7 +120,8 @@ pub fn value() -> Value {
                         "type": ["array", "null"],
                         "description": "Where to learn it.",
                         "items": { "$ref": "#/$defs/resource" }
-                    }
+                    },
+                    "allow": allow
                 }
             },
             "edge": {
@@ -123,7 +134,8 @@ pub fn value() -> Value {
                         "required": ["topic"],
                         "properties": {
                             "topic": { "type": "string", "description": "The prerequisite's id or alias." },
-                            "because": { "type": ["string", "null"], "description": "Why it is needed." }
+                            "because": { "type": ["string", "null"], "description": "Why it is needed." },
+                            "allow": allow
                         }
                     }
                 ]
