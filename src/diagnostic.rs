@@ -137,6 +137,10 @@ pub struct Diagnostic {
     pub help: Option<Cow<'static, str>>,
     /// The ids of the topics involved.
     pub topics: Vec<String>,
+    /// Text that fixes the problem when put in place of the primary label's
+    /// stretch, where the fix is certain (the one close name for a
+    /// misspelt one): what `check --fix` and the editor's quick fix apply.
+    pub replacement: Option<String>,
 }
 
 /// The most characters a message, label, note or help keeps: a file may hold
@@ -200,6 +204,7 @@ impl Diagnostic {
             notes: Vec::new(),
             help: None,
             topics: Vec::new(),
+            replacement: None,
         }
     }
 

@@ -8,7 +8,7 @@ use serde_saphyr::{Budget, Options};
 use crate::input::source::SourceFile;
 
 /// Whether `source` is read as JSON: its name ends in `.json`.
-pub(crate) fn is_json(source: &SourceFile) -> bool {
+pub fn is_json(source: &SourceFile) -> bool {
     std::path::Path::new(source.name())
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))

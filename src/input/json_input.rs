@@ -650,7 +650,8 @@ impl<'t> Cursor<'t> {
     }
 }
 
-fn json_diagnostic(err: &serde_json::Error) -> Diagnostic {
+/// The diagnostic for an error of serde_json's, at its place.
+pub(crate) fn json_diagnostic(err: &serde_json::Error) -> Diagnostic {
     let message = without_position(&err.to_string());
     let code = match err.classify() {
         serde_json::error::Category::Data if message.starts_with("duplicate field") => {

@@ -409,13 +409,30 @@ fn recover(source: &SourceFile, first: Diagnostic) -> (Option<Catalog>, Vec<Diag
     if source.text().trim().is_empty() {
         return (None, vec![first]);
     }
+    // A syntax error after the first wrong value stops the reading there.
     let tree = if is_json(source) {
-        crate::input::tree::json(source.text())
+        match crate::input::tree::json(source.text()) {
+            Some(tree) => tree,
+            None => {
+                let syntax = serde_json::from_str::<serde::de::IgnoredAny>(source.text())
+                    .err()
+                    .map_or(first, |err| crate::input::json_input::json_diagnostic(&err));
+                return (None, vec![syntax]);
+            }
+        }
     } else {
-        crate::input::tree::yaml(source.text())
-    };
-    let Some(tree) = tree else {
-        return (None, vec![first]);
+        match crate::input::tree::yaml(source.text()) {
+            Ok(tree) => tree,
+            Err(err) => {
+                // Both: the wrong value the fast reader met first, and
+                // where the reading had to stop (only that, at one place).
+                let stop = yaml_diagnostic(&err, source);
+                let mut both = vec![stop, first];
+                both.dedup_by_key(|d| d.pos());
+                both.sort_by_key(|d| (!d.pos().is_known(), d.pos()));
+                return (None, both);
+            }
+        }
     };
     let mut builder = CatalogBuilder::new();
     let (head, mut diagnostics) = crate::input::validate::file(source, &tree, &mut builder);

@@ -63,6 +63,18 @@ impl SourceFile {
         Some(text.strip_suffix('\r').unwrap_or(text))
     }
 
+    /// The byte offset at which 1-based line `line` starts.
+    pub fn line_start(&self, line: u32) -> Option<usize> {
+        let text = self.line(line)?;
+        Some(text.as_ptr() as usize - self.text.as_ptr() as usize)
+    }
+
+    /// The byte offset of `pos`, if it lies on a line of the text.
+    pub fn offset(&self, pos: Pos) -> Option<usize> {
+        let (line, range) = self.line_span(pos, 0)?;
+        Some(line.as_ptr() as usize - self.text.as_ptr() as usize + range.start)
+    }
+
     /// The line at `pos` and the byte range within it that covers `len` characters
     /// from `pos.column`, clamped to the line.
     pub fn line_span(&self, pos: Pos, len: usize) -> Option<(&str, Range<usize>)> {

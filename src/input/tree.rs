@@ -140,12 +140,12 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
-/// Reads YAML text into a tree; `None` where serde-saphyr refuses it (the
-/// fast reader has then reported why).
-pub fn yaml(text: &str) -> Option<Node> {
+/// Reads YAML text into a tree; serde-saphyr's error where the text is
+/// not well-formed (or breaks a limit).
+pub fn yaml(text: &str) -> Result<Node, serde_saphyr::Error> {
     let mut options = crate::input::format::yaml_options(text.len());
     options.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::PassThrough;
-    serde_saphyr::from_str_with_options::<Node>(text, options).ok()
+    serde_saphyr::from_str_with_options::<Node>(text, options)
 }
 
 /// Reads well-formed JSON text into a tree; `None` if it is not
@@ -358,7 +358,7 @@ mod tests {
     fn yaml_keeps_every_key_with_its_place() {
         let text = "topics:\n  - id: a\n    title: \"x\"\n    id: 2\n  - {id: c, hours: 2.5}\n";
         assert_eq!(
-            shape(&yaml(text).unwrap()),
+            shape(&yaml(text).expect("well-formed")),
             "{\"topics\"@1:1: [{\"id\"@2:5: \"a\"@2:9, \"title\"@3:5: \"x\"@3:12, \"id\"@4:5: Number(2.0)@4:9}@2:5, \
              {\"id\"@5:6: \"c\"@5:10, \"hours\"@5:13: Number(2.5)@5:20}@5:5]@2:3}@1:1"
         );

@@ -337,6 +337,21 @@ pub fn suggest_among<'a>(query: &str, names: impl IntoIterator<Item = &'a str>) 
         .map(|(_, name)| name)
 }
 
+/// [`suggest_among`], and whether the suggestion is the only one that
+/// close: a fix may apply it without asking only then.
+pub fn suggest_clearly<'a>(
+    query: &str,
+    names: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<(&'a str, bool)> {
+    let best = suggest_among(query, names.clone())?;
+    let score = |name: &str| strsim::normalized_damerau_levenshtein(query, name);
+    let top = score(best);
+    let unique = !names
+        .into_iter()
+        .any(|name| name != best && could_match(query, name) && score(name) >= top);
+    Some((best, unique))
+}
+
 fn digits(n: u64) -> usize {
     n.to_string().len()
 }
@@ -983,16 +998,16 @@ impl CatalogBuilder {
         sections
     }
 
-    /// Suggests an id for a misspelt reference; only for the first few, since
-    /// each suggestion scans every name.
-    fn suggest_id(&mut self, catalog: &Catalog, name: &str) -> Option<String> {
+    /// Suggests an id for a misspelt reference, and whether no other is as
+    /// close; only for the first few, since each suggestion scans every name.
+    fn suggest_id(&mut self, catalog: &Catalog, name: &str) -> Option<(String, bool)> {
         self.suggestions += 1;
         if self.suggestions > MAX_SUGGESTIONS {
             return None;
         }
         // Never a name that is itself invalid: an invalid id still claims
         // its name, but is no spelling to copy.
-        suggest_among(
+        suggest_clearly(
             &name.to_lowercase(),
             catalog
                 .names
@@ -1000,7 +1015,7 @@ impl CatalogBuilder {
                 .map(CompactString::as_str)
                 .filter(|name| is_kebab_case(name)),
         )
-        .map(str::to_owned)
+        .map(|(name, unique)| (name.to_owned(), unique))
     }
 
     /// Records `name` as taken by topic `id`; reports a clash if it already was
@@ -1068,13 +1083,21 @@ impl CatalogBuilder {
                 .topic(&topic.id);
                 let lower = lowercase(name);
                 d = match catalog.names.get(lower.as_ref()) {
-                    Some(_) if is_kebab_case(&lower) => d
-                        .label(pos, len, "names match exactly, in case too")
-                        .help(format!("write it `{lower}`")),
+                    Some(_) if is_kebab_case(&lower) => {
+                        let mut d = d
+                            .label(pos, len, "names match exactly, in case too")
+                            .help(format!("write it `{lower}`"));
+                        d.replacement = Some(lower.into_owned());
+                        d
+                    }
                     _ => {
                         d = d.label(pos, len, "no topic has this id or alias");
                         match self.suggest_id(catalog, name) {
-                            Some(s) => d.help(format!("did you mean `{s}`?")),
+                            Some((s, unique)) => {
+                                let mut d = d.help(format!("did you mean `{s}`?"));
+                                d.replacement = unique.then_some(s);
+                                d
+                            }
                             None => d.help("add the topic, or remove this entry"),
                         }
                     }

@@ -1,6 +1,6 @@
 //! The questions asked of a catalog: study paths, plans by stage and week,
 //! what a learner knows, the checks and their rules, cycles, redundant
-//! edges, reading order and the difference between two files.
+//! edges, reading order, the difference between two files, and the safe fixes.
 //!
 //! Uses [`crate::model`], [`crate::input`] and [`crate::diagnostic`]; answers
 //! are data, never text, which is [`crate::view`]'s work.
@@ -8,6 +8,7 @@
 pub mod check;
 pub mod cycles;
 pub mod diff;
+pub mod fix;
 pub mod order;
 pub mod path;
 pub mod plan;

@@ -240,6 +240,14 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
+    /// Apply the safe fixes to the file in place (YAML only): a misspelt
+    /// prerequisite with one close name, a redundant requirement, a topic
+    /// placed before its prerequisite. Then check the fixed file.
+    #[arg(long)]
+    pub fix: bool,
+    /// With `--fix`: print the changes as a unified diff, and change nothing.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
 }
 
 /// How `check` prints its report.

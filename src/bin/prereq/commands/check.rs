@@ -15,6 +15,13 @@ pub fn run(
 ) -> Result<Exit> {
     let allow = allowed(&args.allow)?;
     let order = args.order.as_deref().map(read_order).transpose()?;
+    let source = match (args.fix, source) {
+        (true, Ok(source)) => match fix(source, &allow, args)? {
+            Fixing::Checked(source) => Ok(source),
+            Fixing::Done(exit) => return Ok(exit),
+        },
+        (_, source) => source,
+    };
     let (source, report) = match source {
         Ok(source) => {
             let options = CheckOptions {
@@ -49,6 +56,67 @@ pub fn run(
     } else {
         Exit::Ok
     })
+}
+
+/// What `--fix` leaves to do.
+enum Fixing {
+    /// Check this text, the fixed file's.
+    Checked(SourceFile),
+    /// Nothing more: exit so.
+    Done(Exit),
+}
+
+/// Applies the safe fixes to the file `source` came from, or with
+/// `--dry-run` prints them; says on standard error what it fixed.
+fn fix(source: SourceFile, allow: &[Code], args: &CheckArgs) -> Result<Fixing> {
+    let name = source.name().to_owned();
+    if name.starts_with('<') {
+        anyhow::bail!("--fix edits a file in place; {name} is not one");
+    }
+    if prereq::input::format::is_json(&source) {
+        anyhow::bail!("--fix edits YAML files; {name} is JSON");
+    }
+    let options = CheckOptions {
+        allow: allow.to_vec(),
+        order: None,
+    };
+    let Some(fixed) = prereq::query::fix::fix_file(&source, &options) else {
+        // Unreadable: nothing is touched, and the check says why.
+        return Ok(Fixing::Checked(source));
+    };
+    let summary = fixed
+        .counts
+        .iter()
+        .map(|(code, n)| format!("{n} {code}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let total = fixed.total();
+    let problems = if total == 1 { "problem" } else { "problems" };
+    if args.dry_run {
+        print!(
+            "{}",
+            prereq::query::fix::unified_diff(&name, source.text(), &fixed.text)
+        );
+        if total == 0 {
+            eprintln!("{name}: nothing to fix");
+        } else {
+            eprintln!("{name}: would fix {total} {problems} ({summary})");
+        }
+        let report = prereq::query::check::check(
+            &SourceFile::new(name.as_str(), fixed.text.as_str()),
+            &options,
+        );
+        return Ok(Fixing::Done(if report.failed(args.strict) {
+            Exit::Invalid
+        } else {
+            Exit::Ok
+        }));
+    }
+    if total > 0 {
+        prereq::view::render::write_atomic(std::path::Path::new(&name), fixed.text.as_bytes())?;
+        eprintln!("{name}: fixed {total} {problems} ({summary})");
+    }
+    Ok(Fixing::Checked(SourceFile::new(name, fixed.text)))
 }
 
 fn allowed(names: &[String]) -> Result<Vec<Code>> {
