@@ -587,13 +587,13 @@ impl TopicChecks {
         let mut diagnostics = Vec::new();
         let after_claims = usize::MAX;
         if let Some(d) = id_diagnostic(&raw_id.value, pos, "topic id") {
-            diagnostics.push((0, d));
+            diagnostics.push((0, d.topic(&raw_id.value)));
         }
         let mut alias_names = Vec::with_capacity(aliases.len());
         let mut alias_pos = Vec::with_capacity(aliases.len());
         for (i, alias) in aliases.into_iter().enumerate() {
             if let Some(d) = id_diagnostic(&alias.value, alias.pos, "alias") {
-                diagnostics.push((i + 1, d));
+                diagnostics.push((i + 1, d.topic(&raw_id.value)));
             }
             alias_pos.push(alias.pos);
             alias_names.push(alias.value);
@@ -936,7 +936,7 @@ impl CatalogBuilder {
             while let Some((_, d)) = diagnostics.next_if(|&(before, _)| before <= name_index) {
                 self.diagnostics.push(d);
             }
-            self.claim(name, id, pos, is_alias);
+            self.claim(name, id, &topic.id, pos, is_alias);
         }
         self.diagnostics.extend(diagnostics.map(|(_, d)| d));
         for (prerequisite, (slot, name)) in topic
@@ -1020,29 +1020,36 @@ impl CatalogBuilder {
 
     /// Records `name` as taken by topic `id`; reports a clash if it already was
     /// (the first one keeps it).
-    fn claim(&mut self, name: &str, id: TopicId, pos: Pos, is_alias: bool) {
+    fn claim(&mut self, name: &str, id: TopicId, owner: &str, pos: Pos, is_alias: bool) {
         match self.names.entry(CompactString::from(lowercase(name))) {
             Entry::Vacant(slot) => {
                 slot.insert((id, NameOwner { pos, is_alias }));
             }
             Entry::Occupied(first) => {
-                let (_, first) = *first.get();
+                let (first_id, first) = *first.get();
+                let first_owner = self
+                    .topics
+                    .get(first_id.index())
+                    .map(|topic| topic.id.clone())
+                    .filter(|first| first != owner);
                 let what = if is_alias { "alias" } else { "topic id" };
                 let was = if first.is_alias {
                     "an alias"
                 } else {
                     "a topic id"
                 };
-                self.diagnostics.push(
-                    Diagnostic::new(
-                        Code::DuplicateId,
-                        format!("{what} `{name}` is already used as {was}"),
-                    )
-                    .label(pos, name.chars().count(), "used again here")
-                    .label(first.pos, name.chars().count(), "first used here")
-                    .topic(name)
-                    .help("ids and aliases share one namespace: rename one of them"),
-                );
+                let mut d = Diagnostic::new(
+                    Code::DuplicateId,
+                    format!("{what} `{name}` is already used as {was}"),
+                )
+                .label(pos, name.chars().count(), "used again here")
+                .label(first.pos, name.chars().count(), "first used here")
+                .topic(owner)
+                .help("ids and aliases share one namespace: rename one of them");
+                if let Some(first_owner) = first_owner {
+                    d = d.topic(first_owner);
+                }
+                self.diagnostics.push(d);
             }
         }
     }
