@@ -320,3 +320,35 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// `check --fix` on random curricula: the fixed text is still a topics
+    /// file, no problem it could fix is left, the topics are the same, and
+    /// fixing again changes nothing.
+    #[test]
+    fn fixing_leaves_nothing_fixable(yaml in curricula()) {
+        let source = SourceFile::new("f.yaml", yaml.as_str());
+        let options = CheckOptions::default();
+        let fixed = prereq::query::fix::fix_file(&source, &options).expect("readable");
+        let after = SourceFile::new("f.yaml", fixed.text.as_str());
+        let (report, catalog) = prereq::query::check::check_keeping(&after, &options);
+        let catalog = catalog.expect("still a topics file");
+        for (_, d) in report.all() {
+            prop_assert!(
+                prereq::query::fix::fix_for(&after, &catalog, &d).is_none(),
+                "{:?} left in\n{}", d.message, fixed.text
+            );
+        }
+        let (before, _) = prereq::input::load::analyze(&source);
+        let ids = |c: &prereq::model::catalog::Catalog| {
+            let mut ids: Vec<String> = c.topics.iter().map(|t| t.id.clone()).collect();
+            ids.sort();
+            ids
+        };
+        prop_assert_eq!(ids(&before.unwrap()), ids(&catalog));
+        let again = prereq::query::fix::fix_file(&after, &options).expect("readable");
+        prop_assert_eq!(again.text, fixed.text);
+    }
+}
