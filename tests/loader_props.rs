@@ -335,9 +335,10 @@ proptest! {
         let after = SourceFile::new("f.yaml", fixed.text.as_str());
         let (report, catalog) = prereq::query::check::check_keeping(&after, &options);
         let catalog = catalog.expect("still a topics file");
+        let fixer = prereq::query::fix::Fixer::new(&after, &catalog);
         for (_, d) in report.all() {
             prop_assert!(
-                prereq::query::fix::fix_for(&after, &catalog, &d).is_none(),
+                fixer.fix_for(&d).is_none(),
                 "{:?} left in\n{}", d.message, fixed.text
             );
         }

@@ -108,6 +108,8 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
     };
     let first = first_content(source);
     let at_top = pos.is_known() && pos == first;
+    // What the mark under the place says; most errors say it in the message.
+    let mut label = "";
     let (code, message, help): (Code, String, Option<String>) = match err {
         YamlError::Eof { .. } if at_top || first == Pos::default() => (
             Code::Schema,
@@ -212,6 +214,7 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
                 if let Some(tab) = tab_from(source, pos) {
                     pos = tab;
                 }
+                label = "a tab";
                 (
                     Code::Syntax,
                     "a tab indents this line; YAML indents with spaces only".to_owned(),
@@ -230,11 +233,6 @@ fn yaml_diagnostic(err: &YamlError, source: &SourceFile) -> Diagnostic {
     };
     let mut diagnostic = Diagnostic::new(code, message);
     if pos.is_known() {
-        let label = if code == Code::Syntax && message_is_tab(&diagnostic.message) {
-            "a tab"
-        } else {
-            ""
-        };
         diagnostic = diagnostic.label(pos, 1, label);
     }
     if let Some(help) = help {
@@ -294,10 +292,6 @@ fn describe_breach(breach: &serde_saphyr::budget::BudgetBreach) -> String {
         B::Documents { .. } => "more than one document".to_owned(),
         other => format!("{other:?}"),
     }
-}
-
-fn message_is_tab(message: &str) -> bool {
-    message.starts_with("a tab indents")
 }
 
 /// The first tab at or after `pos`, where the scanner found one.

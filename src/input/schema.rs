@@ -589,6 +589,25 @@ pub enum ResourceKind {
 }
 
 impl ResourceKind {
+    /// Every kind, in the order the schema lists them.
+    pub const ALL: [ResourceKind; 10] = [
+        Self::Video,
+        Self::Blog,
+        Self::Paper,
+        Self::Book,
+        Self::Course,
+        Self::Docs,
+        Self::Code,
+        Self::Notes,
+        Self::Talk,
+        Self::Podcast,
+    ];
+
+    /// The kind written `name`.
+    pub fn named(name: &str) -> Option<ResourceKind> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+
     /// The lowercase name used in topics files.
     pub fn as_str(self) -> &'static str {
         match self {

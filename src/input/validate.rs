@@ -36,11 +36,6 @@ pub const TOPIC_FIELDS: &[&str] = &[
 ];
 /// The fields of a resource.
 pub const RESOURCE_FIELDS: &[&str] = &["title", "url", "kind", "author", "note"];
-/// Every resource kind, as written.
-pub const KINDS: &[&str] = &[
-    "video", "blog", "paper", "book", "course", "docs", "code", "notes", "talk", "podcast",
-];
-
 /// Checks the tree of a whole file, handing what can be read to `sink`.
 /// Returns the head (version 1 if it could not be read, which has been
 /// reported), and every problem found; `None` for the head when the file's
@@ -118,13 +113,7 @@ impl Walk<'_> {
     /// How many characters of its line the value at `node` takes: a quoted
     /// string with its quotes, a plain scalar to where it ends.
     fn width(&self, node: &Node) -> usize {
-        let Some(line) = self.source.line(node.pos.line) else {
-            return 1;
-        };
-        let rest: String = line
-            .chars()
-            .skip((node.pos.column as usize).saturating_sub(1))
-            .collect();
+        let rest = self.rest_of_line(node.pos);
         let width = match (&node.value, rest.chars().next()) {
             (_, Some(quote @ ('"' | '\''))) => {
                 let mut escaped = false;
@@ -139,7 +128,7 @@ impl Walk<'_> {
             (Value::Seq(_) | Value::Map(_), Some('[' | '{')) => 1,
             _ => rest
                 .find([',', ']', '}', '#'])
-                .map_or(rest.as_str(), |end| &rest[..end])
+                .map_or(rest, |end| &rest[..end])
                 .trim_end()
                 .chars()
                 .count(),
@@ -147,30 +136,25 @@ impl Walk<'_> {
         width.max(1)
     }
 
+    /// The text from `pos` to the end of its line (empty where `pos` is
+    /// not in the text).
+    fn rest_of_line(&self, pos: Pos) -> &str {
+        self.source
+            .line_span(pos, 0)
+            .map_or("", |(line, range)| &line[range.start..])
+    }
+
     /// The rest of the line at `pos`, for marking a whole entry.
     fn entry_width(&self, pos: Pos) -> usize {
-        self.source.line(pos.line).map_or(1, |line| {
-            line.chars()
-                .skip((pos.column as usize).saturating_sub(1))
-                .collect::<String>()
-                .trim_end()
-                .chars()
-                .count()
-                .max(1)
-        })
+        self.rest_of_line(pos).trim_end().chars().count().max(1)
     }
 
     /// The text of a scalar as written, for a suggestion.
     fn written(&self, node: &Node) -> String {
-        self.source
-            .line(node.pos.line)
-            .map(|line| {
-                line.chars()
-                    .skip((node.pos.column as usize).saturating_sub(1))
-                    .take(self.width(node))
-                    .collect()
-            })
-            .unwrap_or_default()
+        self.rest_of_line(node.pos)
+            .chars()
+            .take(self.width(node))
+            .collect()
     }
 
     /// `key: value` as the file's format writes it.
@@ -469,8 +453,9 @@ impl Walk<'_> {
         RawHead { version, title }
     }
 
-    /// The `id` of a mapping, read first so every message can name it.
-    fn id_of<'n>(entries: &'n [Entry], key: &str) -> Option<&'n str> {
+    /// The string value of `key` in a mapping (its id, title or topic), read
+    /// first so every message can name what it is about.
+    fn string_field<'n>(entries: &'n [Entry], key: &str) -> Option<&'n str> {
         entries
             .iter()
             .find_map(|e| match (&e.key.value, &e.value.value) {
@@ -486,7 +471,7 @@ impl Walk<'_> {
             name: None,
         };
         let entries = self.mapping(node, &owner)?;
-        owner.name = Self::id_of(entries, "id").map(str::to_owned);
+        owner.name = Self::string_field(entries, "id").map(str::to_owned);
         let found = self.fields(entries, SECTION_FIELDS, &owner);
         let id = self.text("id", found[0], &owner);
         let title = self.text("title", found[1], &owner);
@@ -516,7 +501,7 @@ impl Walk<'_> {
             name: None,
         };
         let entries = self.mapping(node, &owner)?;
-        let known_id = Self::id_of(entries, "id");
+        let known_id = Self::string_field(entries, "id");
         owner.topic = known_id;
         owner.name = known_id.map(str::to_owned);
         let found = self.fields(entries, TOPIC_FIELDS, &owner);
@@ -625,7 +610,7 @@ impl Walk<'_> {
                     let edge_owner = Owner {
                         kind: "prerequisite",
                         topic: owner.topic,
-                        name: Self::id_of(entries, "topic").map(str::to_owned),
+                        name: Self::string_field(entries, "topic").map(str::to_owned),
                     };
                     let found = self.fields(entries, EDGE_FIELDS, &edge_owner);
                     let topic = self.text("topic", found[0], &edge_owner);
@@ -680,7 +665,7 @@ impl Walk<'_> {
             let Some(entries) = self.mapping(node, &owner) else {
                 continue;
             };
-            let title = Self::id_of(entries, "title").map(crate::diagnostic::clip);
+            let title = Self::string_field(entries, "title").map(crate::diagnostic::clip);
             owner.name = match (title, &parent.name) {
                 (Some(title), Some(of)) => Some(format!("{title}` of {} `{of}", parent.kind)),
                 (Some(title), None) => Some(title),
@@ -730,12 +715,13 @@ impl Walk<'_> {
                 return None;
             }
         };
-        if let Some(kind) = kind_named(name) {
+        if let Some(kind) = ResourceKind::named(name) {
             return Some(kind);
         }
-        let help = match crate::model::catalog::suggest_among(name, KINDS.iter().copied()) {
+        let kinds = ResourceKind::ALL.map(ResourceKind::as_str);
+        let help = match crate::model::catalog::suggest_among(name, kinds) {
             Some(close) => format!("did you mean `{close}`?"),
-            None => format!("the kinds are {}", quoted_list(KINDS)),
+            None => format!("the kinds are {}", quoted_list(&kinds)),
         };
         let d = Diagnostic::new(
             Code::Schema,
@@ -756,14 +742,6 @@ impl Walk<'_> {
 /// as good as leaving the field out.
 fn is_empty(entry: &Entry) -> bool {
     entry.value.value == Value::Null
-}
-
-/// The resource kind written `name`.
-fn kind_named(name: &str) -> Option<ResourceKind> {
-    serde::Deserialize::deserialize(
-        serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name),
-    )
-    .ok()
 }
 
 /// `a`, `b` and `c`.

@@ -8,6 +8,7 @@
 //! involved is plain (a name in a flow list, a list item on a line of its
 //! own, a topic that starts with `- `); anything else is left as reported.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::diagnostic::{Code, Diagnostic, Pos};
@@ -33,43 +34,65 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
-/// The fix for one diagnostic, if there is a safe one.
-pub fn fix_for(source: &SourceFile, catalog: &Catalog, d: &Diagnostic) -> Option<Fix> {
-    if crate::input::format::is_json(source) {
-        return None;
-    }
-    let edits = match d.code {
-        Code::UnknownPrerequisite => rename(source, d.pos(), d.replacement.as_deref()?)?,
-        Code::RedundantPrerequisite => remove_edge(source, d.pos())?,
-        Code::OutOfOrder => {
-            let edge = crate::query::check::out_of_order_edges(catalog)
-                .into_iter()
-                .find(|e| e.prerequisite.pos == d.pos())?;
-            move_topic(source, catalog, edge.fix)?
+/// Finds the fix for each diagnostic of one check of a file. The moves of
+/// out-of-order topics are worked out once, for all of them.
+pub struct Fixer<'a> {
+    source: &'a SourceFile,
+    catalog: &'a Catalog,
+    /// Each out-of-order edge's move, by where the edge names its
+    /// prerequisite (the place of its diagnostic).
+    moves: HashMap<Pos, Move>,
+}
+
+impl<'a> Fixer<'a> {
+    /// A fixer for `catalog`, read from `source`.
+    pub fn new(source: &'a SourceFile, catalog: &'a Catalog) -> Self {
+        let moves = crate::query::check::out_of_order_edges(catalog)
+            .into_iter()
+            .map(|edge| (edge.prerequisite.pos, edge.fix))
+            .collect();
+        Self {
+            source,
+            catalog,
+            moves,
         }
-        _ => return None,
-    };
-    Some(Fix {
-        code: d.code,
-        edits,
-    })
+    }
+
+    /// The fix for one diagnostic, if there is a safe one.
+    pub fn fix_for(&self, d: &Diagnostic) -> Option<Fix> {
+        if crate::input::format::is_json(self.source) {
+            return None;
+        }
+        let edits = match d.code {
+            Code::UnknownPrerequisite => rename(self.source, d.pos(), d.replacement.as_deref()?)?,
+            Code::RedundantPrerequisite => remove_edge(self.source, d.pos())?,
+            Code::OutOfOrder => move_topic(self.source, self.catalog, *self.moves.get(&d.pos())?)?,
+            _ => return None,
+        };
+        Some(Fix {
+            code: d.code,
+            edits,
+        })
+    }
 }
 
 /// The edits of one round of `check --fix`: every rename and removal that
 /// does not touch another, or else the first move (a move shifts whole
 /// blocks of lines, so it goes alone and the file is checked again).
 pub fn round(source: &SourceFile, catalog: &Catalog, report: &Report) -> Vec<Fix> {
+    let fixer = Fixer::new(source, catalog);
     let mut fixes: Vec<Fix> = Vec::new();
     let mut first_move = None;
     for (file, d) in report.all() {
-        if file != source.name() {
+        // Only the first move is made, so the others are not worked out.
+        if file != source.name() || (d.code == Code::OutOfOrder && first_move.is_some()) {
             continue;
         }
-        let Some(fix) = fix_for(source, catalog, &d) else {
+        let Some(fix) = fixer.fix_for(&d) else {
             continue;
         };
         if fix.code == Code::OutOfOrder {
-            first_move.get_or_insert(fix);
+            first_move = Some(fix);
         } else if !fixes.iter().any(|f| overlaps(f, &fix)) {
             fixes.push(fix);
         }

@@ -7,20 +7,6 @@ use serde_json::{Value, json};
 
 use crate::input::schema::ResourceKind;
 
-/// The kinds of resource, as topics files spell them.
-const RESOURCE_KINDS: [ResourceKind; 10] = [
-    ResourceKind::Video,
-    ResourceKind::Blog,
-    ResourceKind::Paper,
-    ResourceKind::Book,
-    ResourceKind::Course,
-    ResourceKind::Docs,
-    ResourceKind::Code,
-    ResourceKind::Notes,
-    ResourceKind::Talk,
-    ResourceKind::Podcast,
-];
-
 /// The schema as a JSON value (draft 2020-12). An empty value (`null`) in
 /// an optional field is the same as leaving the field out, as the loader
 /// reads it.
@@ -30,7 +16,7 @@ pub fn value() -> Value {
         "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
         "description": "Lowercase letters and digits in words joined by single dashes."
     });
-    let kinds: Vec<&str> = RESOURCE_KINDS.iter().map(|k| k.as_str()).collect();
+    let kinds: Vec<&str> = ResourceKind::ALL.iter().map(|k| k.as_str()).collect();
     let warnings: Vec<&str> = crate::diagnostic::Code::ALL
         .iter()
         .filter(|c| c.severity() == crate::diagnostic::Severity::Warning)
