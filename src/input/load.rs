@@ -420,10 +420,9 @@ fn recover(source: &SourceFile, first: Diagnostic) -> (Option<Catalog>, Vec<Diag
             Err(err) => {
                 // Both: the wrong value the fast reader met first, and
                 // where the reading had to stop (only that, at one place).
-                let stop = yaml_diagnostic(&err, source);
-                let mut both = vec![stop, first];
+                let mut both = vec![yaml_diagnostic(&err, source), first];
                 both.dedup_by_key(|d| d.pos());
-                both.sort_by_key(|d| (!d.pos().is_known(), d.pos()));
+                both.sort_by_key(file_order);
                 return (None, both);
             }
         }
@@ -439,12 +438,15 @@ fn recover(source: &SourceFile, first: Diagnostic) -> (Option<Catalog>, Vec<Diag
     };
     let (catalog, rest) = finish(builder, head);
     diagnostics.extend(rest);
-    // Unlabelled diagnostics (none today) go last.
-    diagnostics.sort_by_key(|d| {
-        let pos = d.pos();
-        (!pos.is_known(), pos)
-    });
+    diagnostics.sort_by_key(file_order);
     (Some(catalog), diagnostics)
+}
+
+/// Where a diagnostic comes in file order; one with no place (none today)
+/// comes last.
+fn file_order(d: &Diagnostic) -> (bool, Pos) {
+    let pos = d.pos();
+    (!pos.is_known(), pos)
 }
 
 /// Validates a parsed file. Returns the catalog (with invalid references
