@@ -48,9 +48,19 @@ struct PlainTopic {
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
+    resources: Vec<PlainResource>,
+    #[serde(default)]
     requires: Vec<String>,
     #[serde(default)]
     recommends: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct PlainResource {
+    title: String,
+    url: String,
+    kind: String,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -78,6 +78,8 @@ codes! {
     EmptySection = "empty-section", Warning, "A section has no topics.";
     SectionCycle = "section-cycle", Warning, "Sections whose topics require each other both ways, directly or around a circle of sections.";
     DuplicateUrl = "duplicate-url", Warning, "A topic lists the same url twice.";
+    MissingHours = "missing-hours", Warning, "A topic has no `hours`, so totals count it as zero.";
+    MissingResources = "missing-resources", Warning, "A topic lists no resources to learn it from.";
     OrderUnknownTopic = "order-unknown-topic", Error, "An entry of the `--order` list names no topic.";
     OrderBeforePrerequisite = "order-before-prerequisite", Error, "An entry of the `--order` list comes before a topic it requires.";
     OrderMissingPrerequisite = "order-missing-prerequisite", Error, "An entry of the `--order` list requires a topic the list leaves out.";

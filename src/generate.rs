@@ -224,6 +224,11 @@ impl Curriculum {
             writeln!(out, "    section: {}", self.sections[topic.section].id)?;
             writeln!(out, "    hours: {}", topic.hours)?;
             writeln!(out, "    summary: Generated topic {i}.")?;
+            writeln!(
+                out,
+                "    resources: [{{title: Notes on topic {i}, url: \"https://example.org/{}\", kind: notes}}]",
+                topic.id
+            )?;
             for (field, list) in [
                 ("requires", &topic.requires),
                 ("recommends", &topic.recommends),
@@ -261,8 +266,8 @@ impl Curriculum {
         for (i, topic) in self.topics.iter().enumerate() {
             write!(
                 out,
-                "    {{\"id\": \"{}\", \"title\": \"Topic {i}\", \"section\": \"{}\", \"hours\": {}, \"summary\": \"Generated topic {i}.\"",
-                topic.id, self.sections[topic.section].id, topic.hours
+                "    {{\"id\": \"{}\", \"title\": \"Topic {i}\", \"section\": \"{}\", \"hours\": {}, \"summary\": \"Generated topic {i}.\", \"resources\": [{{\"title\": \"Notes on topic {i}\", \"url\": \"https://example.org/{}\", \"kind\": \"notes\"}}]",
+                topic.id, self.sections[topic.section].id, topic.hours, topic.id
             )?;
             for (field, list) in [
                 ("requires", &topic.requires),

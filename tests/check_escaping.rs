@@ -13,6 +13,7 @@ topics:
       - title: "Bad \"link\", a back\\slash, 50%\nnext line <b>"
         url: "ftp://example.com/a,b:c"
         kind: docs
+    hours: 1
 "#;
 
 const TITLE: &str = "Bad \"link\", a back\\slash, 50%\nnext line <b>";

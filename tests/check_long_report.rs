@@ -10,10 +10,10 @@ use prereq::view::report::{FULL_WARNINGS, text};
 fn report_text(isolated: usize) -> String {
     let mut yaml = String::from("version: 1\ntopics:\n");
     for i in 0..isolated {
-        yaml.push_str(&format!("  - {{id: t{i}, title: T{i}}}\n"));
+        yaml.push_str(&format!("  - {{id: t{i}, title: T{i}, hours: 1, resources: [{{title: R, url: https://example.org/, kind: notes}}]}}\n"));
     }
-    yaml.push_str("  - {id: first, title: First}\n");
-    yaml.push_str("  - {id: last, title: Last, requires: [first, missing]}\n");
+    yaml.push_str("  - {id: first, title: First, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}]}\n");
+    yaml.push_str("  - {id: last, title: Last, requires: [first, missing], hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}]}\n");
     let source = SourceFile::new("many.yaml", yaml);
     let report = prereq::query::check::check(&source, &CheckOptions::default());
     text(&report, &source, None, false)
@@ -52,7 +52,7 @@ many.yaml:205:10: warning[isolated-topic]: topic `t202` has no edges at all
 error[unknown-prerequisite]: topic `last` requires unknown topic `missing`
    --> many.yaml:207:47
     |
-207 |   - {id: last, title: Last, requires: [first, missing]}
+207 |   - {id: last, title: Last, requires: [first, missing], hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}]}
     |                                               ^^^^^^^ no topic has this id or alias
     |
     = help: add the topic, or remove this entry
@@ -79,7 +79,7 @@ fn with_dependents(head: &str, direct: &str, dependents: usize) -> String {
     let mut yaml = head.to_owned();
     for i in 0..dependents {
         yaml.push_str(&format!(
-            "  - {{id: t{i}, title: T{i}, requires: [b, {direct}]}}\n"
+            "  - {{id: t{i}, title: T{i}, hours: 1, resources: [{{title: R, url: https://example.org/, kind: notes}}], requires: [b, {direct}]}}\n"
         ));
     }
     yaml
@@ -90,7 +90,7 @@ fn the_chain_is_named_for_the_first_redundant_edges_in_file_order() {
     // Every `t{i}` requires `a` directly and through `b`: one redundant edge each.
     let dependents = FULL_WARNINGS + 1;
     let yaml = with_dependents(
-        "version: 1\ntopics:\n  - {id: a, title: A}\n  - {id: b, title: B, requires: [a]}\n",
+        "version: 1\ntopics:\n  - {id: a, title: A, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}]}\n  - {id: b, title: B, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], requires: [a]}\n",
         "a",
         dependents,
     );
@@ -123,15 +123,15 @@ fn the_chain_is_named_for_the_first_redundant_edges_in_file_order() {
 /// edges) and topic `broken` (an unknown prerequisite) among them.
 fn interleaved(dependents: usize) -> String {
     let mut yaml = String::from(
-        "version: 1\ntopics:\n  - {id: a, title: A}\n  - {id: b, title: B, requires: [a]}\n  - {id: c, title: C, requires: [a]}\n",
+        "version: 1\ntopics:\n  - {id: a, title: A, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}]}\n  - {id: b, title: B, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], requires: [a]}\n  - {id: c, title: C, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], requires: [a]}\n",
     );
     for i in 0..dependents {
         if i == dependents - 20 {
-            yaml.push_str("  - {id: lonely, title: Lonely}\n");
-            yaml.push_str("  - {id: broken, title: Broken, requires: [a, missing]}\n");
+            yaml.push_str("  - {id: lonely, title: Lonely, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}]}\n");
+            yaml.push_str("  - {id: broken, title: Broken, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], requires: [a, missing]}\n");
         }
         yaml.push_str(&format!(
-            "  - {{id: t{i}, title: T{i}, requires: [a, c, b]}}\n"
+            "  - {{id: t{i}, title: T{i}, hours: 1, resources: [{{title: R, url: https://example.org/, kind: notes}}], requires: [a, c, b]}}\n"
         ));
     }
     yaml
@@ -275,7 +275,7 @@ fn a_compact_edge_to_a_long_id_is_cut_as_a_full_diagnostic_cuts_it() {
     // A 1,000-character id, named through a short alias by every dependent.
     let long = "a".repeat(1_000);
     let head = format!(
-        "version: 1\ntopics:\n  - {{id: {long}, title: Long, aliases: [short]}}\n  - {{id: b, title: B, requires: [short]}}\n"
+        "version: 1\ntopics:\n  - {{id: {long}, title: Long, hours: 1, resources: [{{title: R, url: https://example.org/, kind: notes}}], aliases: [short]}}\n  - {{id: b, title: B, hours: 1, resources: [{{title: R, url: https://example.org/, kind: notes}}], requires: [short]}}\n"
     );
     let dependents = FULL_WARNINGS + 2;
     let yaml = with_dependents(&head, "short", dependents);

@@ -11,15 +11,17 @@ use prereq::query::check::CheckOptions;
 
 /// A chain t0 <- t1 <- ... <- t(n-1), then `last` requiring t0 and t(n-1).
 fn chain(n: usize) -> String {
-    let mut yaml = String::from("version: 1\ntopics:\n  - id: t0\n    title: T0\n");
+    let mut yaml = String::from(
+        "version: 1\ntopics:\n  - id: t0\n    title: T0\n    hours: 1\n    resources: [{title: R, url: https://example.org/, kind: notes}]\n",
+    );
     for i in 1..n {
         yaml.push_str(&format!(
-            "  - id: t{i}\n    title: T{i}\n    requires: [t{}]\n",
+            "  - id: t{i}\n    title: T{i}\n    hours: 1\n    resources: [{{title: R, url: https://example.org/, kind: notes}}]\n    requires: [t{}]\n",
             i - 1
         ));
     }
     yaml.push_str(&format!(
-        "  - id: last\n    title: Last\n    requires: [t0, t{}]\n",
+        "  - id: last\n    title: Last\n    hours: 1\n    resources: [{{title: R, url: https://example.org/, kind: notes}}]\n    requires: [t0, t{}]\n",
         n - 1
     ));
     yaml
@@ -84,7 +86,7 @@ fn out_of_budget() -> Topics {
 fn yaml(topics: &Topics) -> String {
     let mut text = String::from("version: 1\ntopics:\n");
     for (id, requires) in topics {
-        text.push_str(&format!("  - id: {id}\n    title: {id}\n"));
+        text.push_str(&format!("  - id: {id}\n    title: {id}\n    hours: 1\n    resources: [{{title: R, url: https://example.org/, kind: notes}}]\n"));
         if !requires.is_empty() {
             text.push_str(&format!("    requires: [{}]\n", requires.join(", ")));
         }

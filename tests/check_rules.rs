@@ -16,17 +16,17 @@ fn codes(topics: &str) -> Vec<Code> {
 
 #[test]
 fn a_cycle_across_sections_is_one_error_and_no_warning() {
-    let topics = "  - {id: a, title: A, section: one, requires: [b]}
-  - {id: b, title: B, section: two, requires: [a]}
+    let topics = "  - {id: a, title: A, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], section: one, requires: [b]}
+  - {id: b, title: B, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], section: two, requires: [a]}
 ";
     assert_eq!(codes(topics), [Code::Cycle]);
 }
 
 #[test]
 fn sections_that_need_each_other_without_a_topic_cycle_are_a_warning() {
-    let topics = "  - {id: a, title: A, section: one}
-  - {id: b, title: B, section: two, requires: [a]}
-  - {id: c, title: C, section: one, requires: [b]}
+    let topics = "  - {id: a, title: A, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], section: one}
+  - {id: b, title: B, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], section: two, requires: [a]}
+  - {id: c, title: C, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], section: one, requires: [b]}
 ";
     assert_eq!(codes(topics), [Code::SectionCycle]);
 }
@@ -38,7 +38,7 @@ fn a_misspelt_name_is_reported_before_its_clash_and_the_rest_after_the_names() {
     let yaml = "version: 1
 sections: [{id: one, title: One}]
 topics:
-  - {id: a, title: A, section: one}
+  - {id: a, title: A, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], section: one}
   - {id: B, title: B, section: nowhere, aliases: [x, A, Y], hours: 0,
      resources: [{title: R, url: ftp://x, kind: book}]}
 ";
@@ -64,10 +64,10 @@ topics:
 fn suggestions_are_valid_names() {
     let yaml = "version: 1
 topics:
-  - {id: TypeScript, title: TS}
+  - {id: TypeScript, title: TS, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}]}
   - {id: responsive design, title: RD}
-  - {id: css, title: CSS, requires: [typescrip, responsive desig, HTML]}
-  - {id: html, title: HTML}
+  - {id: css, title: CSS, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}], requires: [typescrip, responsive desig, HTML]}
+  - {id: html, title: HTML, hours: 1, resources: [{title: R, url: https://example.org/, kind: notes}]}
 ";
     let (_, diagnostics) = prereq::input::load::analyze(&SourceFile::new("t.yaml", yaml));
     let helps: Vec<(Code, Option<&str>)> = diagnostics
@@ -162,4 +162,30 @@ fn every_json_error_in_one_run() {
             ),
         ]
     );
+}
+
+#[test]
+fn a_topic_without_hours_or_resources_is_a_warning_each_unless_it_has_an_error() {
+    let yaml = "version: 1
+topics:
+  - {id: a, title: A}
+  - {id: b, title: B, hours: 2h, requires: [a]}
+  - {id: c, title: C, hours: 1, requires: [a], allow: [missing-resources]}
+";
+    let report =
+        prereq::query::check::check(&SourceFile::new("t.yaml", yaml), &CheckOptions::default());
+    let found: Vec<(Code, Vec<String>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.topics.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Code::MissingHours, vec!["a".to_owned()]),
+            (Code::MissingResources, vec!["a".to_owned()]),
+            (Code::Schema, vec!["b".to_owned()]),
+        ]
+    );
+    assert_eq!(report.allowed, 1);
 }

@@ -27,8 +27,7 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-const TOPICS: &str =
-    "version: 1\ntopics:\n  - id: a\n    title: A\n  - id: b\n    title: B\n    requires: [a]\n";
+const TOPICS: &str = "version: 1\ntopics:\n  - id: a\n    title: A\n    hours: 1\n    resources: [{title: R, url: https://example.org/, kind: notes}]\n  - id: b\n    title: B\n    hours: 1\n    resources: [{title: R, url: https://example.org/, kind: notes}]\n    requires: [a]\n";
 
 #[test]
 fn check_without_a_topics_file_fails_and_says_what_it_looked_for() {

@@ -322,7 +322,26 @@ pub fn check_keeping(source: &SourceFile, options: &CheckOptions<'_>) -> (Report
     let mut redundant = RedundantEdges::default();
     if let Some(catalog) = &catalog {
         let found = warnings(catalog);
-        diagnostics.extend(found.diagnostics);
+        // A topic with an error gets no warning that it is incomplete: the
+        // field may be there but unreadable, and the error says so already.
+        let flawed: HashSet<&str> = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .flat_map(|d| d.topics.iter().map(String::as_str))
+            .collect();
+        let incomplete =
+            |d: &Diagnostic| matches!(d.code, Code::MissingHours | Code::MissingResources);
+        let kept: Vec<Diagnostic> = found
+            .diagnostics
+            .into_iter()
+            .filter(|d| {
+                !(incomplete(d)
+                    && d.topics
+                        .first()
+                        .is_some_and(|t| flawed.contains(t.as_str())))
+            })
+            .collect();
+        diagnostics.extend(kept);
         redundant = found.redundant;
         if !options.allow.contains(&Code::RedundantPrerequisite) {
             unchecked_redundancy = found.unchecked;
@@ -502,6 +521,7 @@ fn other_rules(catalog: &Catalog) -> (Vec<Diagnostic>, Vec<Diagnostic>) {
     empty_sections(catalog, &mut after);
     section_cycles(catalog, &mut after);
     duplicate_urls(catalog, &mut after);
+    incomplete_topics(catalog, &mut after);
     (before, after)
 }
 
@@ -798,6 +818,32 @@ fn isolated_topics(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                     .label(topic.pos, topic.id.chars().count(), "nothing requires it and it requires nothing")
                     .topic(&topic.id)
                     .help("connect it with `requires` or `recommends`, or give it `allow: [isolated-topic]`"),
+            );
+        }
+    }
+}
+
+fn incomplete_topics(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+    for topic in &catalog.topics {
+        let width = topic.id.chars().count();
+        if topic.hours.is_none() {
+            out.push(
+                Diagnostic::new(
+                    Code::MissingHours,
+                    format!("topic `{}` has no hours", topic.id),
+                )
+                .label(topic.pos, width, "no `hours` estimate")
+                .topic(&topic.id)
+                .note("totals and week plans count it as zero hours")
+                .help("add `hours:` with an estimate, or give it `allow: [missing-hours]`"),
+            );
+        }
+        if topic.resources.is_empty() {
+            out.push(
+                Diagnostic::new(Code::MissingResources, format!("topic `{}` has no resources", topic.id))
+                    .label(topic.pos, width, "nothing to learn it from")
+                    .topic(&topic.id)
+                    .help("add `resources:` with a title and url, or give it `allow: [missing-resources]`"),
             );
         }
     }
