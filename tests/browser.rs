@@ -6,26 +6,11 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
 use assert_cmd::cargo::CommandCargoExt;
 use common::chromium::{Page, find_chromium, launch};
-use serde_json::{Value, json};
-
-/// Saves what the page looks like as $PREREQ_SCREENSHOTS/NAME.png, when that
-/// directory is set, for a person to look at.
-fn screenshot(page: &mut Page, name: &str) {
-    use base64::Engine as _;
-    let Some(dir) = std::env::var_os("PREREQ_SCREENSHOTS") else {
-        return;
-    };
-    let shot = page.command("Page.captureScreenshot", json!({"format": "png"}));
-    let png = base64::engine::general_purpose::STANDARD
-        .decode(shot["data"].as_str().unwrap())
-        .unwrap();
-    std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
-}
+use serde_json::json;
 
 #[test]
 fn roadmap_page_works_in_chromium() {
@@ -148,7 +133,7 @@ fn roadmap_page_works_in_chromium() {
         json!("rgb(192, 57, 43)")
     );
     assert_eq!(page.eval("location.href"), json!(url));
-    screenshot(&mut page, "clicked");
+    page.screenshot("clicked");
 
     // Search by alias, choose with Enter: the topic whose summary holds a
     // script element shows it as text, and nothing ran.
@@ -190,15 +175,8 @@ fn roadmap_page_works_in_chromium() {
     );
     assert_eq!(page.eval("window.__violations"), json!([]));
 
-    screenshot(&mut page, "searched");
+    page.screenshot("searched");
 
-    let problems: Vec<&Value> = page
-        .events
-        .iter()
-        .filter(|e| {
-            e["method"] == json!("Runtime.exceptionThrown")
-                || e["method"] == json!("Page.javascriptDialogOpening")
-        })
-        .collect();
+    let problems = page.problems();
     assert!(problems.is_empty(), "{problems:?}");
 }

@@ -19,8 +19,22 @@ const SCRIPT: &str = include_str!("html/script.js");
 #[derive(Serialize)]
 struct PageData<'a> {
     title: &'a str,
+    /// Where the learner's marks are kept: the title and a hash of the ids.
+    key: String,
     recommended: bool,
+    /// The goals `--goal` preselects.
+    goals: Vec<&'a str>,
+    /// The topics `--known` and `--progress` name: the first marks, when
+    /// the browser keeps none for this curriculum yet.
+    known: Vec<&'a str>,
+    sections: Vec<SectionData<'a>>,
     topics: Vec<TopicData<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionData<'a> {
+    id: &'a str,
+    heading: String,
 }
 
 #[derive(Serialize)]
@@ -29,6 +43,7 @@ struct TopicData<'a> {
     title: &'a str,
     aliases: &'a [String],
     section: Option<String>,
+    section_id: Option<&'a str>,
     summary: Option<&'a str>,
     hours: Option<f64>,
     drawn: bool,
@@ -59,9 +74,21 @@ struct ResourceData<'a> {
 /// `plan` (as `dot -Tsvg` prints it).
 pub fn page(catalog: &Catalog, options: &DotOptions, plan: &Plan, svg: &str) -> String {
     let title = catalog.title.as_deref().unwrap_or("Roadmap");
+    let name = |id: &TopicId| catalog.topic(*id).id.as_str();
     let data = PageData {
         title,
+        key: storage_key(catalog, title),
         recommended: options.recommended,
+        goals: options.goals.iter().map(name).collect(),
+        known: options.known.iter().map(name).collect(),
+        sections: catalog
+            .sections
+            .iter()
+            .map(|s| SectionData {
+                id: &s.id,
+                heading: crate::view::text::section_heading(s),
+            })
+            .collect(),
         topics: catalog
             .ids()
             .map(|id| topic_data(catalog, id, plan))
@@ -125,6 +152,7 @@ fn topic_data<'a>(catalog: &'a Catalog, id: TopicId, plan: &Plan) -> TopicData<'
         section: topic
             .section
             .map(|s| crate::view::text::section_heading(catalog.section(s))),
+        section_id: topic.section.map(|s| catalog.section(s).id.as_str()),
         summary: topic.summary.as_deref(),
         hours: topic.hours,
         drawn: plan.shown[id.index()],
@@ -147,6 +175,21 @@ fn topic_data<'a>(catalog: &'a Catalog, id: TopicId, plan: &Plan) -> TopicData<'
             })
             .collect(),
     }
+}
+
+/// The localStorage key of a curriculum's marks: `prereq:v1:`, the title, and
+/// the first 16 hex digits of the SHA-256 of its topic ids, one a line. Two
+/// curricula share marks only if they have the same title and the same ids;
+/// a page finds the marks of an earlier version by the title alone.
+pub fn storage_key(catalog: &Catalog, title: &str) -> String {
+    let mut hasher = Sha256::new();
+    for topic in &catalog.topics {
+        hasher.update(topic.id.as_bytes());
+        hasher.update(b"\n");
+    }
+    let digest = hasher.finalize();
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    format!("prereq:v1:{title}:{hex}")
 }
 
 /// Escapes text for an HTML element or a quoted attribute.

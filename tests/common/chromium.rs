@@ -40,7 +40,7 @@ pub fn find_chromium() -> Option<PathBuf> {
 /// A Chromium process, ended when dropped.
 pub struct Browser {
     child: Child,
-    _profile: tempfile::TempDir,
+    _profile: Option<tempfile::TempDir>,
 }
 
 impl Drop for Browser {
@@ -50,9 +50,31 @@ impl Drop for Browser {
     }
 }
 
+impl Browser {
+    /// Asks Chromium to close, as a person quitting it would, so that it
+    /// writes what it keeps to disk, and waits for it to end.
+    pub fn quit(mut self, page: &mut Page) {
+        page.next_id += 1;
+        let message = json!({"id": page.next_id, "method": "Browser.close", "params": {}});
+        let _ = page.socket.send(Message::text(message.to_string()));
+        let _ = self.child.wait();
+    }
+}
+
 /// Starts headless Chromium and returns it with its DevTools websocket url.
 pub fn launch(program: &Path) -> (Browser, String) {
     let profile = tempfile::tempdir().unwrap();
+    let path = profile.path().to_owned();
+    launch_in(program, &path, Some(profile))
+}
+
+/// Starts headless Chromium on the profile in `dir`, which outlives it: a
+/// second browser started there sees what the first one stored.
+pub fn launch_with_profile(program: &Path, dir: &Path) -> (Browser, String) {
+    launch_in(program, dir, None)
+}
+
+fn launch_in(program: &Path, dir: &Path, owned: Option<tempfile::TempDir>) -> (Browser, String) {
     let mut child = Command::new(program)
         .args([
             "--headless",
@@ -63,7 +85,7 @@ pub fn launch(program: &Path) -> (Browser, String) {
             "--remote-debugging-port=0",
             "--window-size=1280,900",
         ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("--user-data-dir={}", dir.display()))
         .arg("about:blank")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -73,7 +95,7 @@ pub fn launch(program: &Path) -> (Browser, String) {
     let stderr = child.stderr.take().unwrap();
     let browser = Browser {
         child,
-        _profile: profile,
+        _profile: owned,
     };
     let (send, receive) = mpsc::channel();
     std::thread::spawn(move || {
@@ -198,5 +220,60 @@ impl Page {
                 json!({"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1}),
             );
         }
+    }
+
+    /// Opens `url` and waits for it to load, as a new document even where
+    /// only the fragment differs from the page open now.
+    pub fn goto(&mut self, url: &str) {
+        self.events.clear();
+        self.command("Page.navigate", json!({"url": "about:blank"}));
+        self.wait_for("Page.loadEventFired");
+        self.events.clear();
+        self.command("Page.navigate", json!({"url": url}));
+        self.wait_for("Page.loadEventFired");
+    }
+
+    /// Reloads the page and waits for it to load.
+    pub fn reload(&mut self) {
+        self.events.clear();
+        self.command("Page.reload", json!({}));
+        self.wait_for("Page.loadEventFired");
+    }
+
+    /// Presses and releases one key, as a keyboard would.
+    pub fn press(&mut self, key: &str) {
+        let text = if key.chars().count() == 1 { key } else { "" };
+        for kind in ["keyDown", "keyUp"] {
+            self.command(
+                "Input.dispatchKeyEvent",
+                json!({"type": kind, "key": key, "text": text}),
+            );
+        }
+    }
+
+    /// Saves what the page looks like as $PREREQ_SCREENSHOTS/NAME.png, when
+    /// that directory is set, for a person to look at (the README's pictures
+    /// are taken this way).
+    pub fn screenshot(&mut self, name: &str) {
+        use base64::Engine as _;
+        let Some(dir) = std::env::var_os("PREREQ_SCREENSHOTS") else {
+            return;
+        };
+        let shot = self.command("Page.captureScreenshot", json!({"format": "png"}));
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(shot["data"].as_str().unwrap())
+            .unwrap();
+        std::fs::write(Path::new(&dir).join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// The exceptions thrown and the browser's own dialogs opened so far.
+    pub fn problems(&self) -> Vec<&Value> {
+        self.events
+            .iter()
+            .filter(|e| {
+                e["method"] == json!("Runtime.exceptionThrown")
+                    || e["method"] == json!("Page.javascriptDialogOpening")
+            })
+            .collect()
     }
 }
