@@ -7,11 +7,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
-use assert_cmd::cargo::CommandCargoExt;
 use common::chromium::{Browser, Page, find_chromium, launch, launch_with_profile};
+use common::roadmap::{agree, build, cli_json, handbook_page, prereq};
 use serde_json::{Value, json};
 
 /// Chromium's path, or None after saying why the test skips.
@@ -25,25 +24,6 @@ fn browser_or_skip(test: &str) -> Option<PathBuf> {
         return None;
     }
     Some(chromium)
-}
-
-fn prereq(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("prereq")
-        .unwrap()
-        .args(args)
-        .env_remove("PREREQ_TOPICS")
-        .output()
-        .unwrap()
-}
-
-/// Writes the page `prereq ARGS html -o DIR/NAME` makes and returns its url.
-fn build(dir: &Path, name: &str, args: &[&str]) -> String {
-    let file = dir.join(name);
-    let mut all: Vec<&str> = args.to_vec();
-    all.extend(["-o", file.to_str().unwrap()]);
-    let out = prereq(&all);
-    assert!(out.status.success(), "{out:?}");
-    format!("file://{}", file.display())
 }
 
 /// A page with the violation recorder every test reads at the end.
@@ -78,19 +58,6 @@ fn classes(page: &mut Page, class: &str) -> Value {
     page.eval(&format!(
         "[...document.querySelectorAll('#diagram g.node.{class}')].map(g => g.id.slice(6)).sort()"
     ))
-}
-
-/// Every number as a float, so that 12 (from the page) equals 12.0 (from
-/// the command line).
-fn floats(value: &Value) -> Value {
-    match value {
-        Value::Number(n) => json!(n.as_f64().unwrap()),
-        Value::Array(items) => Value::Array(items.iter().map(floats).collect()),
-        Value::Object(map) => {
-            Value::Object(map.iter().map(|(k, v)| (k.clone(), floats(v))).collect())
-        }
-        other => other.clone(),
-    }
 }
 
 /// Hours as the page writes them: to a tenth, without a trailing `.0`.
@@ -641,47 +608,6 @@ fn the_panel_counts_what_is_known_and_the_page_opens_on_the_goal() {
     assert_clean(&mut page);
 }
 
-/// The goal and done-topic combinations held equal between page and CLI.
-const COMBINATIONS: &[(&[&str], &[&str])] = &[
-    (&["rag"], &[]),
-    (&["rag"], &["math"]),
-    (&["rag"], &["math", "programming"]),
-    (&["rag"], &["decoder-only-transformers"]),
-    (&["rag"], &["retrieval-augmented-generation"]),
-    (&["Diffusion Models"], &[]),
-    (&["diffusion-models"], &["variational-auto-encoders"]),
-    (&["rag", "diffusion-models"], &["programming"]),
-    (
-        &["tool-use-and-agents", "mechanistic-interpretability"],
-        &["statistical-prediction-with-neural-networks"],
-    ),
-    (&["flashattention"], &["tokenization"]),
-    (&["ring-attention", "hyperattention"], &["math"]),
-    (&["reward-models-and-rlhf"], &["instruct-fine-tuning"]),
-    (
-        &["mixture-of-experts"],
-        &["decoder-only-transformers", "math"],
-    ),
-    (
-        &["speculative-decoding", "cpu-offloading"],
-        &["pretraining-recipes", "low-rank-adapters"],
-    ),
-    (&[], &[]),
-    (&[], &["math", "programming", "markov-models"]),
-];
-
-fn progress_file(dir: &Path, done: &[&str]) -> PathBuf {
-    let file = dir.join("done.txt");
-    std::fs::write(&file, done.join("\n")).unwrap();
-    file
-}
-
-fn cli_json(args: &[&str]) -> Value {
-    let out = prereq(args);
-    assert!(out.status.success(), "{args:?}: {out:?}");
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
 #[test]
 fn the_pages_paths_next_topics_and_hours_are_the_command_lines() {
     let Some(chromium) = browser_or_skip("the roadmap page's agreement test") else {
@@ -691,86 +617,11 @@ fn the_pages_paths_next_topics_and_hours_are_the_command_lines() {
     let (_browser, browser_url): (Browser, String) = launch(&chromium);
     let mut compared = 0;
     for recommended in [false, true] {
-        let mut args = vec!["--topics", "handbook", "html"];
-        if recommended {
-            args.push("--recommended");
-        }
-        let url = build(dir.path(), &format!("handbook-{recommended}.html"), &args);
+        let url = handbook_page(dir.path(), recommended);
         let mut page = open(&browser_url, &url);
-        for (goals, done) in COMBINATIONS {
-            let progress = progress_file(dir.path(), done);
-            let progress = progress.to_str().unwrap();
-            let shown = page.eval(&format!(
-                "prereqRoadmap.plan({}, {})",
-                json!(goals),
-                json!(done)
-            ));
-            let mut next_args = vec![
-                "--topics",
-                "handbook",
-                "next",
-                "--progress",
-                progress,
-                "--format",
-                "json",
-            ];
-            for goal in *goals {
-                next_args.extend(["--toward", goal]);
-            }
-            if recommended {
-                next_args.push("--recommended");
-            }
-            let next = cli_json(&next_args);
-            let expected_next: Vec<Value> = next["next"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|n| json!({"id": n["id"], "chain_hours": n["chain_hours"], "opens": n["opens"]}))
-                .collect();
-            let what = format!("goals {goals:?}, done {done:?}, recommended {recommended}");
-            assert_eq!(
-                floats(&shown["next"]),
-                floats(&json!(expected_next)),
-                "{what}"
-            );
-            assert_eq!(
-                floats(&shown["total_hours"]),
-                floats(&next["remaining_hours"]),
-                "{what}"
-            );
-            assert_eq!(
-                shown["path"].as_array().unwrap().len() as u64,
-                next["remaining_topics"].as_u64().unwrap(),
-                "{what}"
-            );
-            if !goals.is_empty() {
-                let mut path_args = vec!["--topics", "handbook", "path"];
-                path_args.extend(goals.iter());
-                path_args.extend(["--progress", progress, "--format", "json"]);
-                if recommended {
-                    path_args.push("--recommended");
-                }
-                let path = cli_json(&path_args);
-                let ids: Vec<Value> = path["path"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|t| t["id"].clone())
-                    .collect();
-                assert_eq!(shown["path"], json!(ids), "{what}");
-                assert_eq!(
-                    floats(&shown["total_hours"]),
-                    floats(&path["total_hours"]),
-                    "{what}"
-                );
-                assert_eq!(
-                    floats(&shown["critical_chain"]),
-                    floats(&path["critical_chain"]),
-                    "{what}"
-                );
-            }
-            compared += 1;
-        }
+        compared += agree(dir.path(), recommended, &mut |expression| {
+            page.eval(expression)
+        });
         // What the page shows for a goal is those numbers too.
         page.eval("document.getElementById('goal-search').focus()");
         page.command("Input.insertText", json!({"text": "rag"}));

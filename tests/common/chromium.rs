@@ -92,11 +92,18 @@ fn launch_in(program: &Path, dir: &Path, owned: Option<tempfile::TempDir>) -> (B
         .stderr(Stdio::piped())
         .spawn()
         .expect("start chromium");
-    let stderr = child.stderr.take().unwrap();
+    let url = websocket_url(&mut child, "chromium");
     let browser = Browser {
         child,
         _profile: owned,
     };
+    (browser, url)
+}
+
+/// The first `ws://` url a browser prints on standard error (its DevTools or
+/// WebDriver BiDi address); the rest of its output is read and dropped.
+pub fn websocket_url(child: &mut Child, browser: &str) -> String {
+    let stderr = child.stderr.take().unwrap();
     let (send, receive) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
@@ -105,10 +112,9 @@ fn launch_in(program: &Path, dir: &Path, owned: Option<tempfile::TempDir>) -> (B
             }
         }
     });
-    let url = receive
+    receive
         .recv_timeout(WAIT)
-        .expect("chromium printed no DevTools url");
-    (browser, url)
+        .unwrap_or_else(|_| panic!("{browser} printed no websocket url"))
 }
 
 /// A DevTools protocol connection attached to one page.

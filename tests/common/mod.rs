@@ -6,6 +6,8 @@ use std::io::Write;
 use std::process::Command;
 
 pub mod chromium;
+pub mod firefox;
+pub mod roadmap;
 
 /// Says on standard error that `what` is skipped because `missing` is not
 /// installed, and how to install it. Written to the stream itself, not with
