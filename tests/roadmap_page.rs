@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::chromium::{Browser, Page, find_chromium, launch, launch_with_profile};
 use common::roadmap::{agree, build, cli_json, handbook_page, prereq};
@@ -44,6 +44,29 @@ fn assert_clean(page: &mut Page) {
     assert_eq!(page.eval("window.__violations"), json!([]));
     let problems = page.problems();
     assert!(problems.is_empty(), "{problems:?}");
+}
+
+/// Puts `file` in the import's file picker, as choosing it would.
+fn choose_file(page: &mut Page, file: &Path) {
+    page.click("import");
+    let document = page.command("DOM.getDocument", json!({}));
+    let input = page.command(
+        "DOM.querySelector",
+        json!({"nodeId": document["root"]["nodeId"], "selector": "#file-pick"}),
+    );
+    page.command(
+        "DOM.setFileInputFiles",
+        json!({"files": [file.to_str().unwrap()], "nodeId": input["nodeId"]}),
+    );
+}
+
+/// The newest notice, once one naming `name` has appeared: the file is read
+/// asynchronously.
+fn wait_for_notice(page: &mut Page, name: &str) -> Value {
+    page.eval(&format!(
+        "new Promise(r => {{ const t = () => {{ const all = [...document.querySelectorAll('#notices li')].map(li => li.firstChild.textContent); const last = all[all.length - 1]; if (last && last.includes({})) r(last); else setTimeout(t, 10); }}; t(); }})",
+        json!(name)
+    ))
 }
 
 fn notices(page: &mut Page) -> Value {
@@ -103,6 +126,15 @@ fn marks_are_kept_across_a_reload_and_a_restart() {
     assert_eq!(classes(&mut page, "known-through"), json!(["soil"]));
     assert_eq!(classes(&mut page, "mark-doing"), json!(["compost"]));
     assert_eq!(classes(&mut page, "mark-skipped"), json!(["watering"]));
+    // Progress: done and known through, for the whole roadmap and each section.
+    assert_eq!(
+        page.eval("[...document.querySelectorAll('#progress .progress')].map(p => p.querySelector('.progress-label').textContent + ': ' + p.querySelector('.progress-figures').textContent + ' ' + p.querySelector('.fill').style.width)"),
+        json!([
+            "Whole roadmap: 3 of 7.5 hours, 2 of 6 topics done 40%",
+            "I. The Ground: 2 of 3 hours, 1 of 2 topics done 66.7%",
+            "II. Growing: 1 of 4.5 hours, 1 of 4 topics done 22.2%"
+        ])
+    );
     assert_eq!(
         page.eval("document.querySelector('#details .status').textContent"),
         json!("Known through seeds.")
@@ -317,6 +349,17 @@ fn a_link_carries_goals_and_marks_and_asks_before_replacing() {
     assert_eq!(marks(&mut page), json!({"compost": "done"}));
     page.reload();
     assert_eq!(marks(&mut page), json!({"compost": "done"}));
+    // Several goals, and no marks: the goals change, the marks stay.
+    page.goto(&format!("{url}#goal=planting,harvest"));
+    assert_eq!(
+        page.eval("prereqRoadmap.goals()"),
+        json!(["planting", "harvest"])
+    );
+    assert_eq!(marks(&mut page), json!({"compost": "done"}));
+    assert_eq!(
+        page.eval("document.getElementById('dialog').hidden"),
+        json!(true)
+    );
 
     // Garbage and unknown names are named and passed over.
     page.goto(&format!(
@@ -419,6 +462,36 @@ fn bad_storage_a_changed_curriculum_and_hostile_imports_lose_nothing() {
     );
     assert_clean(&mut page);
 
+    // The same from files chosen with the picker: binary bytes, then a text
+    // file of megabytes.
+    let binary: Vec<u8> = (0..3_000_000u32).map(|i| (i % 256) as u8).collect();
+    let binary_file = dir.path().join("binary.bin");
+    std::fs::write(&binary_file, binary).unwrap();
+    choose_file(&mut page, &binary_file);
+    assert_eq!(
+        wait_for_notice(&mut page, "binary.bin"),
+        json!("Nothing was imported from “binary.bin”: it is not a text file.")
+    );
+    let big = dir.path().join("big.txt");
+    std::fs::write(
+        &big,
+        format!("harvest\n{}watering\n", "# padding\n".repeat(300_000)),
+    )
+    .unwrap();
+    choose_file(&mut page, &big);
+    page.eval("new Promise(r => { const t = () => document.getElementById('dialog').hidden ? setTimeout(t, 10) : r(); t(); })");
+    page.eval("[...document.querySelectorAll('#dialog button')].find(b => b.textContent === 'Add to mine').click()");
+    assert_eq!(
+        wait_for_notice(&mut page, "big.txt"),
+        json!(
+            "Imported 1 done from “big.txt”; ignored everything past its first megabyte (it has 2.9 MB)."
+        )
+    );
+    assert_eq!(
+        marks(&mut page),
+        json!({"seeds": "done", "compost": "done", "harvest": "done"})
+    );
+
     // A changed curriculum of the same title keeps the marks of the topics it
     // still has and says how many it dropped.
     let text = std::fs::read_to_string(GARDEN).unwrap();
@@ -494,6 +567,43 @@ fn the_panel_counts_what_is_known_and_the_page_opens_on_the_goal() {
     assert_eq!(
         marks(&mut page),
         json!({"math": "done", "statistical-prediction-with-neural-networks": "done"})
+    );
+    // `--goal` preselects the goal, and its bar counts what the path lost.
+    assert_eq!(
+        page.eval("prereqRoadmap.goals()"),
+        json!(["diffusion-models"])
+    );
+    let all = cli_json(&[
+        "--topics",
+        "handbook",
+        "path",
+        "diffusion-models",
+        "--recommended",
+        "--format",
+        "json",
+    ]);
+    let left = cli_json(&[
+        "--topics",
+        "handbook",
+        "path",
+        "diffusion-models",
+        "--recommended",
+        "--progress",
+        progress,
+        "--format",
+        "json",
+    ]);
+    let topics = |v: &Value| v["path"].as_array().unwrap().len();
+    let done_hours = all["total_hours"].as_f64().unwrap() - left["total_hours"].as_f64().unwrap();
+    assert_eq!(
+        page.eval("document.querySelector('#progress .progress .progress-figures').textContent"),
+        json!(format!(
+            "{} of {} hours, {} of {} topics done",
+            hours(&json!(done_hours)),
+            hours(&all["total_hours"]),
+            topics(&all) - topics(&left),
+            topics(&all)
+        ))
     );
     // Opened fitted to the goal's path: the goal is in view.
     let inside = page.eval(

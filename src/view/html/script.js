@@ -507,16 +507,16 @@
     var describe = (plan.goals.length ? "goal " + plan.goals.join(", ") + ", " : "") + describeMarks(plan.marks);
     var use = function () {
       state.goals = plan.goals.length ? plan.goals : state.goals;
-      state.marks = plan.marks;
+      state.marks = plan.marks.size ? plan.marks : state.marks;
       save();
       clearFragment();
       refresh();
       fitToGoal();
       notice("Opened the plan in the link: " + describe + "." + ignored);
     };
-    var same = sameMarks(plan.marks, state.marks) &&
-      (!plan.goals.length || plan.goals.join() === state.goals.join());
-    if (!hadKept || !state.marks.size || same) {
+    // Only marks are asked about: a link with goals alone changes no mark.
+    var replacesMarks = plan.marks.size > 0 && !sameMarks(plan.marks, state.marks);
+    if (!hadKept || !state.marks.size || !replacesMarks) {
       use();
       return true;
     }
