@@ -25,6 +25,7 @@ pub mod diagnostic;
 #[doc(hidden)]
 pub mod generate;
 pub mod input;
+pub mod lsp;
 pub mod model;
 pub mod query;
 pub mod view;

@@ -1120,7 +1120,7 @@ impl CatalogBuilder {
 /// run of other characters a dash (`TypeScript` -> `typescript`,
 /// `responsive design` -> `responsive-design`). Empty when `id` has no
 /// ASCII letter or digit; otherwise always a valid id.
-fn kebab(id: &str) -> String {
+pub fn kebab(id: &str) -> String {
     let mut out = String::with_capacity(id.len());
     for c in id.chars() {
         if c.is_ascii_alphanumeric() {

@@ -2,7 +2,7 @@
 //! other, with a concrete cycle, the line of each of its edges, every topic
 //! in the group, and the edges whose removal breaks every cycle there.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Pos};
 use crate::model::catalog::{Catalog, EdgeKind, Prerequisite, TopicId};
 use crate::model::graph::Edge;
 
@@ -61,15 +61,40 @@ pub fn cycle_diagnostics(catalog: &Catalog) -> Vec<Diagnostic> {
 // How many repair edges a hint lists before summing up the rest.
 const MAX_REPAIR_SHOWN: usize = 8;
 
+/// Where a repair edge names its prerequisite (or, failing that, its dependent's id).
+fn repair_pos(catalog: &Catalog, edge: &Edge) -> Pos {
+    let dependent = catalog.topic(edge.dependent);
+    dependent
+        .prerequisites
+        .iter()
+        .find(|p| p.topic == edge.prerequisite && p.kind == edge.kind)
+        .map_or(dependent.pos, |p| p.pos)
+}
+
+/// For each cycle group, by the id of its first topic (the first topic its
+/// diagnostic names), the places of the edges its repair hint names.
+pub fn repair_places(catalog: &Catalog) -> Vec<(String, Vec<Pos>)> {
+    let graph = catalog.graph();
+    graph
+        .cycles()
+        .iter()
+        .filter_map(|group| {
+            let first = catalog.topic(*group.first()?).id.clone();
+            let places = graph
+                .cycle_repair(group)
+                .iter()
+                .map(|edge| repair_pos(catalog, edge))
+                .collect();
+            Some((first, places))
+        })
+        .collect()
+}
+
 fn repair_help(catalog: &Catalog, repair: &[Edge]) -> String {
     let line = |edge: &Edge| {
         let dependent = catalog.topic(edge.dependent);
         let prerequisite = &catalog.topic(edge.prerequisite).id;
-        let pos = dependent
-            .prerequisites
-            .iter()
-            .find(|p| p.topic == edge.prerequisite && p.kind == edge.kind)
-            .map_or(dependent.pos, |p| p.pos);
+        let pos = repair_pos(catalog, edge);
         format!(
             "`{prerequisite}` from the {} of `{}` (line {})",
             edge.kind.as_str(),

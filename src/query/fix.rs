@@ -76,6 +76,18 @@ impl<'a> Fixer<'a> {
     }
 }
 
+/// The fix that deletes the edge naming its prerequisite at `pos` (as the
+/// cycle repair hint and the redundant-edge warning ask), if its line is plain.
+pub fn edge_removal(source: &SourceFile, code: Code, pos: Pos) -> Option<Fix> {
+    if crate::input::format::is_json(source) {
+        return None;
+    }
+    Some(Fix {
+        code,
+        edits: remove_edge(source, pos)?,
+    })
+}
+
 /// The edits of one round of `check --fix`: every rename and removal that
 /// does not touch another, or else the first move (a move shifts whole
 /// blocks of lines, so it goes alone and the file is checked again).

@@ -115,6 +115,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print a manual page (roff), for `man -l -` or a man directory.
     Man(ManArgs),
+    /// Run the language server on standard input and output, for editors:
+    /// every check as you type, completion, hover, definitions, renames.
+    Lsp,
 }
 
 /// What the learner already knows. A known topic and everything it requires
@@ -129,6 +132,7 @@ impl Command {
             }
             Command::Completions(_) => Some("`prereq completions` prints a shell script"),
             Command::Man(_) => Some("`prereq man` prints a manual page"),
+            Command::Lsp => Some("`prereq lsp` checks the documents the editor sends it"),
             _ => None,
         }
     }

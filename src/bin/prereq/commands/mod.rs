@@ -18,6 +18,7 @@ mod completions;
 mod diff;
 mod dot;
 mod html;
+mod lsp;
 mod mermaid;
 mod next;
 mod path;
@@ -56,6 +57,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Schema(_) => print(&prereq::view::json_schema::schema()),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),
+        Command::Lsp => Ok(lsp::run()),
         Command::Diff(args) => diff::run(args),
         Command::Check(args) => check::run(input::read(topics, input::Fallback::Refuse)?, args),
         Command::Path(args) => with_catalog(topics, |catalog| path::run(catalog, args)),
