@@ -5,9 +5,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Pos};
-use crate::input::schema::Located;
 use crate::input::source::SourceFile;
-use crate::input::tree::{Node, Value};
 use crate::model::catalog::{Catalog, EdgeKind, TopicId};
 use crate::query::check::{CheckOptions, Report};
 
@@ -59,108 +57,164 @@ impl Name {
     }
 }
 
-/// Every name written in a file read as a tree, in file order; empty when
-/// the text is not well-formed.
-pub fn names(source: &SourceFile) -> Vec<Name> {
-    let tree = if crate::input::format::is_json(source) {
-        crate::input::tree::json(source.text())
-    } else {
-        crate::input::tree::yaml(source.text()).ok()
+/// Every name written in a file, in file order, from what the loader
+/// read: the ids and references it placed, and, in the lines of each
+/// topic's entry, its aliases and its section. (Reading the text again as
+/// a tree would cost twice what checking it does.)
+pub fn names(source: &SourceFile, catalog: Option<&Catalog>) -> Vec<Name> {
+    let Some(catalog) = catalog else {
+        return Vec::new();
     };
     let mut out = Vec::new();
-    if let Some(Node {
-        value: Value::Map(entries),
-        ..
-    }) = &tree
-    {
-        for entry in entries {
-            match (key(&entry.key), &entry.value.value) {
-                (Some("sections"), Value::Seq(items)) => {
-                    for item in items {
-                        if let Some(id) = field(item, "id") {
-                            push(source, &mut out, NameKind::SectionId, id, None);
-                        }
+    for section in &catalog.sections {
+        push(
+            source,
+            &mut out,
+            NameKind::SectionId,
+            &section.id,
+            section.pos,
+            None,
+        );
+    }
+    let mut starts: Vec<u32> = catalog.topics.iter().map(|t| t.pos.line).collect();
+    starts.push(u32::MAX);
+    for (n, topic) in catalog.topics.iter().enumerate() {
+        push(
+            source,
+            &mut out,
+            NameKind::TopicId,
+            &topic.id,
+            topic.pos,
+            Some(n),
+        );
+        for p in &topic.prerequisites {
+            let target = catalog.topic(p.topic);
+            let written = std::iter::once(&target.id)
+                .chain(&target.aliases)
+                .filter(|name| written_at(source, p.pos, name))
+                .max_by_key(|name| name.len());
+            if let Some(name) = written {
+                push(
+                    source,
+                    &mut out,
+                    NameKind::TopicRef(p.kind),
+                    name,
+                    p.pos,
+                    Some(n),
+                );
+            }
+        }
+        // The entry's own lines: from its id to the next topic's.
+        let last = starts[n + 1].saturating_sub(1).max(topic.pos.line);
+        let section = topic.section.map(|s| catalog.section(s).id.as_str());
+        let mut aliases_from = None;
+        for line in topic.pos.line..=last {
+            let Some(text) = source.line(line) else {
+                break;
+            };
+            if let Some(section) = section
+                && let Some(at) = after_key(text, "section")
+                && let Some(column) = find_name(text, at, section)
+            {
+                push(
+                    source,
+                    &mut out,
+                    NameKind::SectionRef,
+                    section,
+                    Pos::new(line, column),
+                    Some(n),
+                );
+            }
+            if let Some(at) = after_key(text, "aliases") {
+                aliases_from = Some((line, at));
+            }
+        }
+        if let Some((first, at)) = aliases_from {
+            let mut line = first;
+            let mut from = at;
+            for alias in &topic.aliases {
+                while line <= last {
+                    let text = source.line(line).unwrap_or("");
+                    if let Some(column) = find_name(text, from, alias) {
+                        push(
+                            source,
+                            &mut out,
+                            NameKind::Alias,
+                            alias,
+                            Pos::new(line, column),
+                            Some(n),
+                        );
+                        from = text
+                            .char_indices()
+                            .nth(column as usize - 1 + alias.chars().count())
+                            .map_or(text.len(), |(i, _)| i);
+                        break;
                     }
+                    line += 1;
+                    from = 0;
                 }
-                (Some("topics"), Value::Seq(items)) => {
-                    for (n, item) in items.iter().enumerate() {
-                        topic_names(source, &mut out, item, n);
-                    }
-                }
-                _ => {}
             }
         }
     }
     out.sort_by_key(|name| name.pos);
+    out.dedup();
     out
 }
 
-fn topic_names(source: &SourceFile, out: &mut Vec<Name>, item: &Node, entry: usize) {
-    let Value::Map(fields) = &item.value else {
-        return;
-    };
-    for field in fields {
-        let value = &field.value;
-        match key(&field.key) {
-            Some("id") => push(source, out, NameKind::TopicId, value, Some(entry)),
-            Some("section") => push(source, out, NameKind::SectionRef, value, Some(entry)),
-            Some("aliases") => {
-                if let Value::Seq(items) = &value.value {
-                    for alias in items {
-                        push(source, out, NameKind::Alias, alias, Some(entry));
-                    }
-                }
+/// The byte just after `key:` (or `"key":`) on a line, if the key is there.
+fn after_key(line: &str, key: &str) -> Option<usize> {
+    for pattern in [
+        format!("{key}:"),
+        format!("\"{key}\":"),
+        format!("'{key}':"),
+    ] {
+        if let Some(at) = line.find(&pattern) {
+            let before = line[..at].chars().next_back();
+            if before.is_none_or(|c| c.is_whitespace() || matches!(c, '{' | ',' | '-')) {
+                return Some(at + pattern.len());
             }
-            Some(list @ ("requires" | "recommends")) => {
-                let kind = if list == "requires" {
-                    EdgeKind::Requires
-                } else {
-                    EdgeKind::Recommends
-                };
-                if let Value::Seq(items) = &value.value {
-                    for edge in items {
-                        let named = field_of(edge, "topic").unwrap_or(edge);
-                        push(source, out, NameKind::TopicRef(kind), named, Some(entry));
-                    }
-                }
-            }
-            _ => {}
         }
     }
+    None
 }
 
-fn key(node: &Node) -> Option<&str> {
-    match &node.value {
-        Value::Str(s) => Some(s),
-        _ => None,
+/// The 1-based column of `name` written whole in `line` from byte `from`.
+fn find_name(line: &str, from: usize, name: &str) -> Option<u32> {
+    let is_name = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let mut at = from.min(line.len());
+    while let Some(found) = line.get(at..)?.find(name) {
+        let start = at + found;
+        let end = start + name.len();
+        let before = line[..start].chars().next_back();
+        let after = line[end..].chars().next();
+        if !before.is_some_and(is_name) && !after.is_some_and(is_name) {
+            return Some(line[..start].chars().count() as u32 + 1);
+        }
+        at = end;
     }
+    None
 }
 
-fn field_of<'a>(node: &'a Node, name: &str) -> Option<&'a Node> {
-    match &node.value {
-        Value::Map(fields) => fields
-            .iter()
-            .find(|f| key(&f.key) == Some(name))
-            .map(|f| &f.value),
-        _ => None,
-    }
-}
-
-fn field<'a>(node: &'a Node, name: &str) -> Option<&'a Node> {
-    field_of(node, name)
+/// Whether `name` is written at `pos` (after a quote, if it is quoted).
+fn written_at(source: &SourceFile, pos: Pos, name: &str) -> bool {
+    let Some((line, range)) = source.line_span(pos, 1) else {
+        return false;
+    };
+    let rest = &line[range.start..];
+    let rest = rest.strip_prefix(['"', '\'']).unwrap_or(rest);
+    rest.strip_prefix(name).is_some_and(|after| {
+        !after.starts_with(|c: char| c.is_alphanumeric() || c == '-' || c == '_')
+    })
 }
 
 fn push(
     source: &SourceFile,
     out: &mut Vec<Name>,
     kind: NameKind,
-    node: &Located<Value>,
+    text: &str,
+    mut pos: Pos,
     entry: Option<usize>,
 ) {
-    let Value::Str(text) = &node.value else {
-        return;
-    };
-    let mut pos = node.pos;
     // A quoted name starts after its quote.
     if let Some((line, range)) = source.line_span(pos, 1)
         && matches!(&line[range], "\"" | "'")
@@ -169,7 +223,7 @@ fn push(
     }
     out.push(Name {
         kind,
-        text: text.clone(),
+        text: text.to_owned(),
         pos,
         entry,
     });
@@ -184,8 +238,9 @@ pub struct Analysis {
     pub report: Report,
     /// The topics that could be read (none when the text is not YAML or JSON).
     pub catalog: Option<Catalog>,
-    /// Every name written in it.
-    pub names: Vec<Name>,
+    /// Every name written in it, found when first asked for: diagnostics
+    /// need none, and reading the text as a tree costs more than checking it.
+    names: std::sync::OnceLock<Vec<Name>>,
 }
 
 impl Analysis {
@@ -193,13 +248,32 @@ impl Analysis {
     pub fn new(source: SourceFile) -> Analysis {
         let (report, catalog) =
             crate::query::check::check_keeping(&source, &CheckOptions::default());
-        let names = names(&source);
         Analysis {
             source,
             report,
             catalog,
-            names,
+            names: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Whether the text was read as a whole: topics came of it, and no
+    /// syntax error, encoding error or limit stopped the reading.
+    pub fn well_formed(&self) -> bool {
+        use crate::diagnostic::Code;
+        self.catalog.is_some()
+            && !self.report.diagnostics.iter().any(|d| {
+                matches!(
+                    d.code,
+                    Code::Syntax | Code::Encoding | Code::Limit | Code::Io
+                )
+            })
+    }
+
+    /// Every name written in the text, in file order (none if it is not
+    /// well-formed).
+    pub fn names(&self) -> &[Name] {
+        self.names
+            .get_or_init(|| names(&self.source, self.catalog.as_ref()))
     }
 
     /// The diagnostics of the topics file itself, in file order, as `check` reports them.
@@ -213,8 +287,9 @@ impl Analysis {
 
     /// The name written at `pos`, if any.
     pub fn name_at(&self, pos: Pos) -> Option<&Name> {
-        let at = self.names.partition_point(|n| n.pos.line < pos.line);
-        self.names[at..]
+        let names = self.names();
+        let at = names.partition_point(|n| n.pos.line < pos.line);
+        names[at..]
             .iter()
             .take_while(|n| n.pos.line == pos.line)
             .find(|n| n.covers(pos))
@@ -237,7 +312,7 @@ impl Analysis {
     /// id written there.
     pub fn entry_topic(&self, entry: usize) -> Option<TopicId> {
         let name = self
-            .names
+            .names()
             .iter()
             .find(|n| n.kind == NameKind::TopicId && n.entry == Some(entry))?;
         self.topic_of(name)

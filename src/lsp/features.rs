@@ -116,7 +116,7 @@ pub fn references(
     };
     let found: Vec<&Name> = match name.kind {
         NameKind::SectionRef | NameKind::SectionId => analysis
-            .names
+            .names()
             .iter()
             .filter(|n| n.text == name.text)
             .filter(|n| {
@@ -128,7 +128,7 @@ pub fn references(
                 return Vec::new();
             };
             analysis
-                .names
+                .names()
                 .iter()
                 .filter(|n| match n.kind {
                     NameKind::TopicRef(_) => true,
@@ -362,7 +362,7 @@ pub fn rename(
         ));
     }
     let edits: Vec<TextEdit> = analysis
-        .names
+        .names()
         .iter()
         .filter(|n| matches!(n.kind, NameKind::TopicId | NameKind::TopicRef(_)) && n.text == old)
         .filter(|n| analysis.topic_of(n) == Some(topic))
@@ -605,7 +605,7 @@ fn context(analysis: &Analysis, source: &SourceFile, pos: Pos) -> Option<(Contex
 /// The topic entry line `line` is in: the last topic id written at or above it.
 fn entry_at(analysis: &Analysis, line: u32) -> Option<usize> {
     analysis
-        .names
+        .names()
         .iter()
         .rfind(|n| n.kind == NameKind::TopicId && n.pos.line <= line)
         .and_then(|n| n.entry)

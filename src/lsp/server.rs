@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crossbeam_channel::{Receiver, Sender, unbounded};
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
 use lsp_types::{
@@ -117,7 +117,7 @@ struct Shared {
     checked: HashMap<String, (i32, Arc<Analysis>)>,
     /// The newest analysis that could read topics, for completion in a
     /// half-typed edit.
-    readable: HashMap<String, Arc<Analysis>>,
+    readable: HashMap<String, (i32, Arc<Analysis>)>,
 }
 
 struct Job {
@@ -364,7 +364,7 @@ impl Server {
             .ok()?
             .readable
             .get(uri.as_str())
-            .map(Arc::clone);
+            .map(|(_, a)| Arc::clone(a));
         let analysis = checked.unwrap_or_else(|| Arc::new(Analysis::new(source.clone())));
         Some((source, analysis))
     }
@@ -500,32 +500,41 @@ fn check_worker(
                 continue;
             };
             let diagnostics = features::diagnostics(&analysis, &uri, encoding);
-            let Ok(mut guard) = shared.lock() else {
-                return;
-            };
-            // Checked under the lock, so a newer version's result is never overwritten.
-            if guard.latest.get(&key) != Some(&job.version) {
-                continue;
-            }
             let analysis = Arc::new(analysis);
-            // Read as a tree: a text with a syntax error has no names to offer.
-            if analysis.catalog.is_some() && !analysis.names.is_empty() {
-                guard.readable.insert(key.clone(), Arc::clone(&analysis));
-            }
-            guard.checked.insert(key, (job.version, analysis));
-            let params = PublishDiagnosticsParams::new(uri, diagnostics, Some(job.version));
-            let notification = Notification::new(
-                lsp_types::notification::PublishDiagnostics::METHOD.to_owned(),
-                params,
-            );
-            if sender.send(notification.into()).is_err() {
-                return;
+            {
+                let Ok(mut guard) = shared.lock() else {
+                    return;
+                };
+                // Checked under the lock, so that an older version's result is
+                // never published after a newer one's.
+                if guard.latest.get(&key) != Some(&job.version) {
+                    continue;
+                }
+                guard
+                    .checked
+                    .insert(key.clone(), (job.version, Arc::clone(&analysis)));
+                let params = PublishDiagnosticsParams::new(uri, diagnostics, Some(job.version));
+                let notification = Notification::new(
+                    lsp_types::notification::PublishDiagnostics::METHOD.to_owned(),
+                    params,
+                );
+                if sender.send(notification.into()).is_err() {
+                    return;
+                }
+                // Kept for completion while the author types what does not
+                // parse. Its names are found, and the analysis it replaces
+                // is freed, on a thread of their own: the next change need
+                // not wait for them.
+                if analysis.well_formed() {
+                    let replaced = guard
+                        .readable
+                        .insert(key.clone(), (job.version, Arc::clone(&analysis)));
+                    std::thread::spawn(move || {
+                        analysis.names();
+                        drop(replaced);
+                    });
+                }
             }
         }
     }
-}
-
-/// The id of a request, for tests that build their own.
-pub fn request_id(n: i32) -> RequestId {
-    RequestId::from(n)
 }

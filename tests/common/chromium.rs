@@ -236,7 +236,17 @@ impl Page {
         self.wait_for("Page.loadEventFired");
         self.events.clear();
         self.command("Page.navigate", json!({"url": url}));
-        self.wait_for("Page.loadEventFired");
+        // A load event of the blank page may still arrive: wait until the
+        // page that loaded is the one asked for.
+        let document = url.split('#').next().unwrap_or(url).to_owned();
+        loop {
+            self.wait_for("Page.loadEventFired");
+            let here = self.eval("location.href.split('#')[0] + (document.readyState === 'complete' ? '' : '?loading')");
+            if here.as_str() == Some(document.as_str()) {
+                return;
+            }
+            self.events.retain(|e| e["method"] != json!("Page.loadEventFired"));
+        }
     }
 
     /// Reloads the page and waits for it to load.
