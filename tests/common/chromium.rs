@@ -245,7 +245,8 @@ impl Page {
             if here.as_str() == Some(document.as_str()) {
                 return;
             }
-            self.events.retain(|e| e["method"] != json!("Page.loadEventFired"));
+            self.events
+                .retain(|e| e["method"] != json!("Page.loadEventFired"));
         }
     }
 
