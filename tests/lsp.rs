@@ -487,6 +487,16 @@ fn hover_definition_references_outline_and_rename() {
         ]
     );
 
+    // What a rename would change, asked first.
+    let prepared = client.ok(
+        "textDocument/prepareRename",
+        at(uri, line_of("  - id: algebra"), 9),
+    );
+    assert_eq!(
+        prepared,
+        json!({"start": {"line": line_of("  - id: algebra"), "character": 8}, "end": {"line": line_of("  - id: algebra"), "character": 15}})
+    );
+
     // Rename algebra: its id and the reference by id; the alias stays.
     let rename = |client: &mut Client, name: &str| {
         client.request(
@@ -845,4 +855,62 @@ fn the_server_survives_whatever_the_client_does() {
     let server = client.server.take().unwrap();
     drop(client);
     assert!(!server.join().unwrap());
+}
+
+#[test]
+fn json_files_get_the_same_answers() {
+    let (mut client, _) = Client::initialized(&[]);
+    let uri = "file:///tmp/prereq-lsp/json/topics.json";
+    let text = r#"{
+  "version": 1,
+  "topics": [
+    {"id": "algebra", "title": "Algebra", "hours": 2, "aliases": ["alg"], "resources": [{"title": "R", "url": "https://example.org/a", "kind": "notes"}]},
+    {"id": "calculus", "title": "Calculus", "hours": 3, "requires": ["alg"], "resources": [{"title": "R", "url": "https://example.org/c", "kind": "notes"}]},
+    {"id": "ml", "title": "ML", "hours": 3, "requires": ["calculus", "algebr"], "resources": [{"title": "R", "url": "https://example.org/m", "kind": "notes"}]}
+  ]
+}
+"#;
+    client.open(uri, text);
+    let diagnostics = client.diagnostics(uri, 1);
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["unknown-prerequisite"]);
+    let line = 5;
+    let column = text.lines().nth(5).unwrap().find("algebr\"").unwrap() as u64;
+    // At its opening quote, as `check` places it in JSON.
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": line, "character": column - 1})
+    );
+    // Definition from an alias, and completion inside the quotes and without them.
+    let calculus = text.lines().nth(4).unwrap();
+    let alg = calculus.find("\"alg\"").unwrap() as u32 + 2;
+    let definition = client.ok("textDocument/definition", at(uri, 4, alg));
+    assert_eq!(
+        definition["range"]["start"],
+        json!({"line": 3, "character": 12})
+    );
+    let items = client.ok("textDocument/completion", at(uri, 5, column as u32 + 3));
+    assert_eq!(labels_of(&items), ["algebra", "alg", "calculus"]);
+    assert_eq!(items[0]["textEdit"]["newText"], json!("algebra"));
+    let typing = text.replace("\"requires\": [\"alg\"]", "\"requires\": [");
+    client.change(uri, 2, &typing);
+    let open = typing.lines().nth(4).unwrap().find("[,").map_or_else(
+        || {
+            typing
+                .lines()
+                .nth(4)
+                .unwrap()
+                .find("\"requires\": [")
+                .unwrap()
+                + 13
+        },
+        |at| at + 1,
+    ) as u32;
+    let items = client.ok("textDocument/completion", at(uri, 4, open));
+    assert_eq!(labels_of(&items), ["algebra", "alg"]);
+    assert_eq!(items[0]["textEdit"]["newText"], json!("\"algebra\""));
+    assert!(client.finish());
 }

@@ -207,20 +207,26 @@ fn written_at(source: &SourceFile, pos: Pos, name: &str) -> bool {
     })
 }
 
-fn push(
-    source: &SourceFile,
-    out: &mut Vec<Name>,
-    kind: NameKind,
-    text: &str,
-    mut pos: Pos,
-    entry: Option<usize>,
-) {
-    // A quoted name starts after its quote.
+/// Where a name written at `pos` starts: after its quote, if it is quoted
+/// (the loader places a JSON string at its quote).
+pub fn unquoted(source: &SourceFile, mut pos: Pos) -> Pos {
     if let Some((line, range)) = source.line_span(pos, 1)
         && matches!(&line[range], "\"" | "'")
     {
         pos.column += 1;
     }
+    pos
+}
+
+fn push(
+    source: &SourceFile,
+    out: &mut Vec<Name>,
+    kind: NameKind,
+    text: &str,
+    pos: Pos,
+    entry: Option<usize>,
+) {
+    let pos = unquoted(source, pos);
     out.push(Name {
         kind,
         text: text.to_owned(),

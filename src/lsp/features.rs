@@ -96,6 +96,7 @@ pub fn definition(analysis: &Analysis, uri: &Uri, at: Pos, encoding: Encoding) -
             (topic.pos, topic.id.chars().count())
         }
     };
+    let pos = crate::lsp::document::unquoted(&analysis.source, pos);
     Some(Location::new(
         uri.clone(),
         position::range(&analysis.source, pos, len, encoding),
@@ -247,6 +248,7 @@ pub fn symbols(analysis: &Analysis, encoding: Encoding) -> Vec<DocumentSymbol> {
         return Vec::new();
     };
     let symbol = |name: String, detail: Option<String>, kind, pos: Pos, len: usize, children| {
+        let pos = crate::lsp::document::unquoted(&analysis.source, pos);
         let range = position::range(&analysis.source, pos, len, encoding);
         DocumentSymbol {
             name,
@@ -556,6 +558,10 @@ fn context(analysis: &Analysis, source: &SourceFile, pos: Pos) -> Option<(Contex
     let trimmed = head.trim_start();
     let indent = head.len() - trimmed.len();
     let entry = entry_at(analysis, pos.line);
+    // JSON's quotes say nothing about where the cursor is: `"requires": ["`
+    // is read as `requires: [`.
+    let plain = head.replace('"', "");
+    let head = plain.as_str();
     // A flow list begun after `key:` on this line and not yet closed.
     let flow = |keys: &[&str]| {
         keys.iter().any(|k| {
@@ -627,10 +633,20 @@ pub fn completion(
     };
     let start = Pos::new(at.line, at.column - word as u32);
     let range = position::range(source, start, word, encoding);
+    // In JSON a name goes between quotes: add them where none is open.
+    let quoted = crate::input::format::is_json(source)
+        && source
+            .line(at.line)
+            .and_then(|l| l.chars().nth((start.column as usize).checked_sub(2)?))
+            != Some('"');
     let item = |label: String, detail: Option<String>, kind: CompletionItemKind| CompletionItem {
         text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
             range,
-            label.clone(),
+            if quoted {
+                format!("\"{label}\"")
+            } else {
+                label.clone()
+            },
         ))),
         label,
         detail,
