@@ -591,10 +591,7 @@ topics:
 ";
     client.open(uri, text);
     let diagnostics = client.diagnostics(uri, 1);
-    let codes: Vec<&str> = diagnostics
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes = codes_of(&diagnostics);
     assert_eq!(
         codes,
         [
@@ -645,6 +642,14 @@ topics:
         client.notifications.clear();
     }
     assert!(client.finish());
+}
+
+/// The codes of a list of diagnostics.
+fn codes_of(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 /// The labels of a list of completion items.
@@ -872,10 +877,7 @@ fn json_files_get_the_same_answers() {
 "#;
     client.open(uri, text);
     let diagnostics = client.diagnostics(uri, 1);
-    let codes: Vec<&str> = diagnostics
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
+    let codes = codes_of(&diagnostics);
     assert_eq!(codes, ["unknown-prerequisite"]);
     let line = 5;
     let column = text.lines().nth(5).unwrap().find("algebr\"").unwrap() as u64;
