@@ -15,5 +15,6 @@ pub mod load;
 pub mod schema;
 pub mod source;
 pub mod split;
+pub mod starter;
 pub mod tree;
 pub mod validate;

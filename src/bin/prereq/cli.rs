@@ -115,6 +115,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print a manual page (roff), for `man -l -` or a man directory.
     Man(ManArgs),
+    /// Write a small, commented starter topics file to begin a curriculum with.
+    Init(InitArgs),
     /// Run the language server on standard input and output, for editors:
     /// every check as you type, completion, hover, definitions, renames.
     Lsp,
@@ -132,6 +134,7 @@ impl Command {
             }
             Command::Completions(_) => Some("`prereq completions` prints a shell script"),
             Command::Man(_) => Some("`prereq man` prints a manual page"),
+            Command::Init(_) => Some("`prereq init` writes a new topics file"),
             Command::Lsp => Some("`prereq lsp` checks the documents the editor sends it"),
             _ => None,
         }
@@ -278,6 +281,15 @@ pub struct NoTopics {
         value_name = "FILE"
     )]
     _topics: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    #[command(flatten)]
+    no_topics: NoTopics,
+    /// The file to write; an existing file is never overwritten.
+    #[arg(default_value = "topics.yaml", value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]

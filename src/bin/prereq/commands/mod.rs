@@ -18,6 +18,7 @@ mod completions;
 mod diff;
 mod dot;
 mod html;
+mod init;
 mod lsp;
 mod mermaid;
 mod next;
@@ -58,6 +59,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),
         Command::Lsp => Ok(lsp::run()),
+        Command::Init(args) => init::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Check(args) => check::run(input::read(topics, input::Fallback::Refuse)?, args),
         Command::Path(args) => with_catalog(topics, |catalog| path::run(catalog, args)),
