@@ -236,6 +236,155 @@ pub fn why(catalog: &Catalog, why: &Why) -> String {
     to_string(&doc)
 }
 
+#[derive(Serialize)]
+struct ListJson<'a> {
+    format_version: u32,
+    title: Option<&'a str>,
+    sections: Vec<SectionJson<'a>>,
+    topics: Vec<TopicJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    number: Option<&'a str>,
+    goal: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TopicJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    section: Option<&'a str>,
+    aliases: &'a [String],
+    hours: Option<f64>,
+    summary: Option<&'a str>,
+    requires: Vec<EdgeJson<'a>>,
+    recommends: Vec<EdgeJson<'a>>,
+    resources: Vec<FullResourceJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct EdgeJson<'a> {
+    id: &'a str,
+    because: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct FullResourceJson<'a> {
+    title: &'a str,
+    url: &'a str,
+    kind: &'a str,
+    author: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+fn topic_json(catalog: &Catalog, id: TopicId) -> TopicJson<'_> {
+    let topic = catalog.topic(id);
+    let edges = |kind: crate::model::catalog::EdgeKind| {
+        topic
+            .prerequisites
+            .iter()
+            .filter(|p| p.kind == kind)
+            .map(|p| EdgeJson {
+                id: &catalog.topic(p.topic).id,
+                because: p.because.as_deref(),
+            })
+            .collect()
+    };
+    TopicJson {
+        id: &topic.id,
+        title: &topic.title,
+        section: topic.section.map(|s| catalog.section(s).id.as_str()),
+        aliases: &topic.aliases,
+        hours: topic.hours,
+        summary: topic.summary.as_deref(),
+        requires: edges(crate::model::catalog::EdgeKind::Requires),
+        recommends: edges(crate::model::catalog::EdgeKind::Recommends),
+        resources: topic
+            .resources
+            .iter()
+            .map(|r| FullResourceJson {
+                title: &r.title,
+                url: &r.url,
+                kind: r.kind.as_str(),
+                author: r.author.as_deref(),
+                note: r.note.as_deref(),
+            })
+            .collect(),
+    }
+}
+
+/// `{"format_version", "title", "sections": [{"id", "title", "number",
+/// "goal"}], "topics": [topic]}`, every topic in reading order, where a topic
+/// is `{"id", "title", "section", "aliases", "hours", "summary", "requires":
+/// [{"id", "because"}], "recommends": [...], "resources": [{"title", "url",
+/// "kind", "author", "note"}]}`: what a site generator needs.
+pub fn write_list(out: &mut dyn std::io::Write, catalog: &Catalog) -> std::io::Result<()> {
+    let doc = ListJson {
+        format_version: FORMAT_VERSION,
+        title: catalog.title.as_deref(),
+        sections: catalog
+            .sections
+            .iter()
+            .map(|s| SectionJson {
+                id: &s.id,
+                title: &s.title,
+                number: s.number.as_deref(),
+                goal: s.goal.as_deref(),
+            })
+            .collect(),
+        topics: catalog.ids().map(|id| topic_json(catalog, id)).collect(),
+    };
+    write_pretty(out, &doc)
+}
+
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    format_version: u32,
+    #[serde(flatten)]
+    topic: TopicJson<'a>,
+    unlocks: Vec<UnlockJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct UnlockJson<'a> {
+    id: &'a str,
+    kind: &'a str,
+    because: Option<&'a str>,
+}
+
+/// `{"format_version"}` and one topic as [`write_list`] gives it, plus
+/// `"unlocks": [{"id", "kind", "because"}]`: the topics that require or
+/// recommend it, in reading order, as `prereq show` lists them.
+pub fn show(catalog: &Catalog, id: TopicId) -> String {
+    let mut dependents: Vec<TopicId> = catalog.graph().dependents(id).map(|(t, _)| t).collect();
+    dependents.sort_unstable();
+    dependents.dedup();
+    let unlocks = dependents
+        .into_iter()
+        .flat_map(|d| {
+            let topic = catalog.topic(d);
+            // The requirement first, as the graph prefers a hard edge.
+            let edge = topic
+                .requires()
+                .find(|p| p.topic == id)
+                .or_else(|| topic.recommends().find(|p| p.topic == id));
+            edge.map(|p| UnlockJson {
+                id: &topic.id,
+                kind: p.kind.as_str(),
+                because: p.because.as_deref(),
+            })
+        })
+        .collect();
+    to_string(&ShowJson {
+        format_version: FORMAT_VERSION,
+        topic: topic_json(catalog, id),
+        unlocks,
+    })
+}
+
 fn to_string(value: &impl Serialize) -> String {
     crate::view::text::written(|out| write_pretty(out, value))
 }

@@ -105,7 +105,7 @@ pub enum Command {
     /// Show one topic: prerequisites and why, what it unlocks, hours, resources.
     Show(ShowArgs),
     /// List every topic in reading order.
-    List,
+    List(ListArgs),
     /// Compare two versions of a topics file: topics and edges added, removed
     /// or renamed, and how the study path to each --goal changes.
     Diff(DiffArgs),
@@ -420,6 +420,16 @@ pub enum PictureFormat {
 pub struct ShowArgs {
     /// The topic: id, alias or title.
     pub topic: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

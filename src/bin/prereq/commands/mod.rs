@@ -70,8 +70,9 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Render(args) => with_catalog(topics, |catalog| render::run(catalog, args)),
         Command::Html(args) => with_catalog(topics, |catalog| html::run(catalog, args)),
         Command::Show(args) => with_catalog(topics, |catalog| show::run(catalog, args)),
-        Command::List => with_catalog(topics, |catalog| {
-            stream(|out| prereq::view::text::write_list(out, catalog))
+        Command::List(args) => with_catalog(topics, |catalog| match args.format {
+            crate::cli::Format::Text => stream(|out| prereq::view::text::write_list(out, catalog)),
+            crate::cli::Format::Json => stream(|out| prereq::view::json::write_list(out, catalog)),
         }),
     }
 }
