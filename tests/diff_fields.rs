@@ -57,3 +57,31 @@ goal b: 2 topics, 1 h -> 2 topics, 5.5 h (+4.5 h)
 "
     );
 }
+
+#[test]
+fn markdown_escapes_titles_and_values() {
+    let old = catalog("version: 1\ntopics:\n  - {id: a, title: \"Plain\"}\n");
+    let new = catalog(
+        "version: 1\ntopics:\n  - {id: a, title: \"*Bold* <b>x</b> [link](y)\"}\n  - {id: b, title: \"_under_ `code`\", requires: [a]}\n",
+    );
+    let diff = prereq::query::diff::diff(&old, &new, &[]);
+    assert_eq!(
+        prereq::view::diff::markdown(&diff),
+        "### Curriculum changes
+
+**Topics:** 1 added, 0 removed, 0 renamed, 1 changed
+
+- added `b`: \\_under\\_ \\`code\\`
+- changed `a`: title \"Plain\" → \"\\*Bold\\* \\<b\\>x\\</b\\> \\[link\\](y)\"
+
+**Edges:** 1 added, 0 removed
+
+- added: `b` requires `a`
+"
+    );
+    let same = prereq::query::diff::diff(&old, &old, &[]);
+    assert_eq!(
+        prereq::view::diff::markdown(&same),
+        "### Curriculum changes\n\nNo changes.\n"
+    );
+}

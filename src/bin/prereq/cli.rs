@@ -310,8 +310,19 @@ pub struct DiffArgs {
     #[arg(long, value_name = "GOAL", value_delimiter = ',')]
     pub goal: Vec<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+}
+
+/// How `prereq diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change.
+    Text,
+    /// Markdown for a pull-request comment.
+    Markdown,
+    /// One JSON document.
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -1,7 +1,7 @@
 use anyhow::Result;
 
 use super::{Exit, print, report_invalid};
-use crate::cli::{DiffArgs, Format};
+use crate::cli::{DiffArgs, DiffFormat};
 use crate::input;
 
 pub fn run(args: &DiffArgs) -> Result<Exit> {
@@ -25,7 +25,8 @@ pub fn run(args: &DiffArgs) -> Result<Exit> {
     }
     let diff = prereq::query::diff::diff(old, new, &args.goal);
     print(&match args.format {
-        Format::Text => prereq::view::diff::text(&diff),
-        Format::Json => prereq::view::diff::json(&diff),
+        DiffFormat::Text => prereq::view::diff::text(&diff),
+        DiffFormat::Markdown => prereq::view::diff::markdown(&diff),
+        DiffFormat::Json => prereq::view::diff::json(&diff),
     })
 }
