@@ -182,6 +182,17 @@ impl Catalog {
         &self.graph
     }
 
+    /// The topics that name `id` as a prerequisite, in reading order, each
+    /// once with the kind of its edge (`requires` where it has both).
+    pub fn unlocks(&self, id: TopicId) -> Vec<(TopicId, EdgeKind)> {
+        let mut unlocks: Vec<_> = self.graph.dependents(id).collect();
+        // Requires sorts before Recommends, so a topic that both requires and
+        // recommends this one is listed once, as requiring it.
+        unlocks.sort_unstable();
+        unlocks.dedup_by_key(|(topic, _)| *topic);
+        unlocks
+    }
+
     /// Finds a topic by id, alias or title, ignoring case.
     pub fn resolve(&self, query: &str) -> Result<TopicId, UnknownTopic> {
         self.lookup(query).ok_or_else(|| {

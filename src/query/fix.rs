@@ -65,7 +65,7 @@ impl<'a> Fixer<'a> {
         }
         let edits = match d.code {
             Code::UnknownPrerequisite => rename(self.source, d.pos(), d.replacement.as_deref()?)?,
-            Code::RedundantPrerequisite => remove_edge(self.source, d.pos())?,
+            Code::RedundantPrerequisite => return edge_removal(self.source, d.code, d.pos()),
             Code::OutOfOrder => move_topic(self.source, self.catalog, *self.moves.get(&d.pos())?)?,
             _ => return None,
         };

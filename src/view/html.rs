@@ -137,14 +137,12 @@ fn topic_data<'a>(catalog: &'a Catalog, id: TopicId, plan: &Plan) -> TopicData<'
             })
             .collect()
     };
-    let mut unlocks: Vec<TopicId> = catalog
-        .graph()
-        .dependents(id)
+    let unlocks: Vec<TopicId> = catalog
+        .unlocks(id)
+        .into_iter()
         .filter(|&(_, kind)| kind == EdgeKind::Requires)
         .map(|(t, _)| t)
         .collect();
-    unlocks.sort_unstable();
-    unlocks.dedup();
     TopicData {
         id: &topic.id,
         title: &topic.title,

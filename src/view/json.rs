@@ -359,23 +359,21 @@ struct UnlockJson<'a> {
 /// `"unlocks": [{"id", "kind", "because"}]`: the topics that require or
 /// recommend it, in reading order, as `prereq show` lists them.
 pub fn show(catalog: &Catalog, id: TopicId) -> String {
-    let mut dependents: Vec<TopicId> = catalog.graph().dependents(id).map(|(t, _)| t).collect();
-    dependents.sort_unstable();
-    dependents.dedup();
-    let unlocks = dependents
+    let unlocks = catalog
+        .unlocks(id)
         .into_iter()
-        .flat_map(|d| {
+        .map(|(d, kind)| {
             let topic = catalog.topic(d);
-            // The requirement first, as the graph prefers a hard edge.
-            let edge = topic
-                .requires()
-                .find(|p| p.topic == id)
-                .or_else(|| topic.recommends().find(|p| p.topic == id));
-            edge.map(|p| UnlockJson {
+            let because = topic
+                .prerequisites
+                .iter()
+                .find(|p| p.topic == id && p.kind == kind)
+                .and_then(|p| p.because.as_deref());
+            UnlockJson {
                 id: &topic.id,
-                kind: p.kind.as_str(),
-                because: p.because.as_deref(),
-            })
+                kind: kind.as_str(),
+                because,
+            }
         })
         .collect();
     to_string(&ShowJson {

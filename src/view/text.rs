@@ -716,14 +716,7 @@ pub fn show(catalog: &Catalog, id: TopicId) -> String {
             }
         }
     }
-    let unlocks: Vec<(TopicId, EdgeKind)> = {
-        let mut v: Vec<_> = catalog.graph().dependents(id).collect();
-        // Requires sorts before Recommends, so a topic that both requires and
-        // recommends this one is listed once, as requiring it.
-        v.sort_unstable();
-        v.dedup_by_key(|(topic, _)| *topic);
-        v
-    };
+    let unlocks = catalog.unlocks(id);
     if !unlocks.is_empty() {
         let _ = writeln!(out, "\nUnlocks:");
         for (next, kind) in unlocks {
