@@ -834,7 +834,7 @@ fn incomplete_topics(catalog: &Catalog, out: &mut Vec<Diagnostic>) {
                 )
                 .label(topic.pos, width, "no `hours` estimate")
                 .topic(&topic.id)
-                .note("totals and week plans count it as zero hours")
+                .note("totals leave it out and say how many topics they leave out")
                 .help("add `hours:` with an estimate, or give it `allow: [missing-hours]`"),
             );
         }

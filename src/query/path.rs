@@ -22,8 +22,16 @@ pub struct StudyPath {
     pub goals: Vec<TopicId>,
     /// The topics to study, in order; goals included unless known.
     pub topics: Vec<TopicId>,
-    /// The sum of the topics' hours.
+    /// The sum of the topics' hours (those without an estimate count none).
     pub total_hours: f64,
+    /// Per topic of `topics`: whether it is there only because of a
+    /// recommendation, no chain of `requires` edges leading to it from a goal.
+    /// All false unless `recommended`.
+    pub optional: Vec<bool>,
+    /// The sum of the optional topics' hours, a part of `total_hours`.
+    pub optional_hours: f64,
+    /// The topics of `topics` that have no estimate of hours, in path order.
+    pub unestimated: Vec<TopicId>,
     /// Whether `recommends` edges were followed as well as `requires`.
     pub recommended: bool,
     /// The topics the learner said they know, as given.
@@ -87,16 +95,33 @@ impl StudyPath {
         let follow = |kind: EdgeKind| options.recommended || kind == EdgeKind::Requires;
         let wanted = ancestors(catalog, goals, follow, &known);
         let topics = topological_order(catalog, &wanted, follow);
-        let total_hours = topics
+        let optional = if options.recommended {
+            let required = ancestors(catalog, goals, |kind| kind == EdgeKind::Requires, &known);
+            topics.iter().map(|id| !required[id.index()]).collect()
+        } else {
+            vec![false; topics.len()]
+        };
+        // The sum of no hours is -0.0; adding zero makes it 0.0.
+        let sum = |hours: &mut dyn Iterator<Item = f64>| hours.sum::<f64>() + 0.0;
+        let hours = |id: &TopicId| catalog.topic(*id).hours_or_zero();
+        let total_hours = sum(&mut topics.iter().map(hours));
+        let optional_hours = sum(&mut topics
             .iter()
-            .map(|&id| catalog.topic(id).hours_or_zero())
-            .sum::<f64>()
-            // The sum of no hours is -0.0; adding zero makes it 0.0.
-            + 0.0;
+            .zip(&optional)
+            .filter(|&(_, &o)| o)
+            .map(|(id, _)| hours(id)));
+        let unestimated = topics
+            .iter()
+            .copied()
+            .filter(|&id| catalog.topic(id).hours.is_none())
+            .collect();
         StudyPath {
             goals: goals.to_vec(),
             topics,
             total_hours,
+            optional,
+            optional_hours,
+            unestimated,
             recommended: options.recommended,
             known: options.known.clone(),
         }
@@ -181,5 +206,47 @@ mod tests {
                 assert_eq!(order, kahn_order(&catalog, &wanted, follow));
             }
         }
+    }
+
+    /// A topic is optional when only recommendations lead to it, even if a
+    /// `requires` edge leads to it from another optional topic; one that a
+    /// chain of `requires` reaches from the goal is not, even when a goal
+    /// also recommends it. Hours without an estimate are listed, not summed.
+    #[test]
+    fn optional_topics_are_those_only_recommendations_reach() {
+        let yaml = "version: 1\ntopics:\n\
+            - {id: base, title: Base, hours: 1}\n\
+            - {id: extra, title: Extra, hours: 2, requires: [deep]}\n\
+            - {id: deep, title: Deep}\n\
+            - {id: goal, title: Goal, hours: 4, requires: [base], recommends: [extra, base]}\n";
+        let source = crate::input::source::SourceFile::new("optional.yaml", yaml);
+        let catalog = crate::input::load::catalog(&source).expect("the graph loads");
+        let id = |name: &str| catalog.lookup(name).expect("a topic");
+        let options = PathOptions {
+            recommended: true,
+            known: Vec::new(),
+        };
+        let path = StudyPath::to(&catalog, &[id("goal")], &options);
+        let marked: Vec<(&str, bool)> = path
+            .topics
+            .iter()
+            .zip(&path.optional)
+            .map(|(&t, &o)| (catalog.topic(t).id.as_str(), o))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                ("base", false),
+                ("deep", true),
+                ("extra", true),
+                ("goal", false)
+            ]
+        );
+        assert_eq!((path.total_hours, path.optional_hours), (7.0, 2.0));
+        assert_eq!(path.unestimated, [id("deep")]);
+        let required = StudyPath::to(&catalog, &[id("goal")], &PathOptions::default());
+        assert_eq!(required.optional, [false, false]);
+        assert_eq!((required.total_hours, required.optional_hours), (5.0, 0.0));
+        assert!(required.unestimated.is_empty());
     }
 }

@@ -14,6 +14,9 @@ struct PathJson<'a> {
     goals: Vec<&'a str>,
     path: Vec<PathStepJson<'a>>,
     total_hours: f64,
+    required_hours: f64,
+    optional_hours: f64,
+    without_hours: Vec<&'a str>,
     recommended: bool,
     known: Vec<&'a str>,
     critical_chain: ChainJson<'a>,
@@ -33,6 +36,7 @@ struct PathStepJson<'a> {
     title: &'a str,
     section: Option<&'a str>,
     hours: Option<f64>,
+    optional: bool,
 }
 
 #[derive(Serialize)]
@@ -62,19 +66,21 @@ fn ids<'a>(catalog: &'a Catalog, topics: &[TopicId]) -> Vec<&'a str> {
         .collect()
 }
 
-fn step(catalog: &Catalog, id: TopicId) -> PathStepJson<'_> {
+fn step(catalog: &Catalog, id: TopicId, optional: bool) -> PathStepJson<'_> {
     let topic = catalog.topic(id);
     PathStepJson {
         id: &topic.id,
         title: &topic.title,
         section: topic.section.map(|s| catalog.section(s).id.as_str()),
         hours: topic.hours,
+        optional,
     }
 }
 
-/// `{"goals": [ids], "path": [{"id", "title", "section", "hours"}],
-/// "total_hours", "recommended", "known": [ids], "critical_chain": {"topics",
-/// "hours"}}`, plus `"levels": [[ids]]` for stages, or `"pace"`,
+/// `{"goals": [ids], "path": [{"id", "title", "section", "hours" (null
+/// without an estimate), "optional"}], "total_hours", "required_hours",
+/// "optional_hours", "without_hours": [ids], "recommended", "known": [ids],
+/// "critical_chain": {"topics", "hours"}}`, plus `"levels": [[ids]]` for stages, or `"pace"`,
 /// `"total_weeks"` and `"weeks": [{"first", "last", "topics": [{"id",
 /// "hours", "finished"}]}]` for a week plan (a run of weeks on one topic is one
 /// entry, its hours those of each week).
@@ -92,8 +98,17 @@ pub fn write_path(
     let chain = plan::critical_chain(catalog, path);
     let mut doc = PathJson {
         goals: ids(catalog, &path.goals),
-        path: path.topics.iter().map(|&id| step(catalog, id)).collect(),
+        path: path
+            .topics
+            .iter()
+            .zip(&path.optional)
+            .map(|(&id, &optional)| step(catalog, id, optional))
+            .collect(),
         total_hours: path.total_hours,
+        // Adding zero turns a -0.0 difference into 0.0.
+        required_hours: path.total_hours - path.optional_hours + 0.0,
+        optional_hours: path.optional_hours,
+        without_hours: ids(catalog, &path.unestimated),
         recommended: path.recommended,
         known: ids(catalog, &path.known),
         critical_chain: ChainJson {
@@ -162,9 +177,10 @@ struct ResourceJson<'a> {
 }
 
 /// `{"toward": [ids], "known": [ids], "remaining_topics", "remaining_hours",
-/// "next": [{"id", "title", "section", "hours", "chain_hours", "opens",
-/// "resource": {"title", "url", "kind"} or null}]}`, best first.
+/// "next": [{"id", "title", "section", "hours", "optional", "chain_hours",
+/// "opens", "resource": {"title", "url", "kind"} or null}]}`, best first.
 pub fn next(catalog: &Catalog, path: &StudyPath, toward: &[TopicId], next: &[NextTopic]) -> String {
+    let optional = crate::view::text::optional_topics(catalog, path);
     let doc = NextJson {
         toward: ids(catalog, toward),
         known: ids(catalog, &path.known),
@@ -173,7 +189,7 @@ pub fn next(catalog: &Catalog, path: &StudyPath, toward: &[TopicId], next: &[Nex
         next: next
             .iter()
             .map(|item| NextItemJson {
-                step: step(catalog, item.topic),
+                step: step(catalog, item.topic, optional[item.topic.index()]),
                 chain_hours: item.chain_hours,
                 opens: item.opens,
                 resource: catalog

@@ -6,7 +6,10 @@ use std::fmt::Write;
 use crate::model::catalog::{Catalog, Resource, TopicId};
 use crate::query::path::StudyPath;
 use crate::query::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
-use crate::view::text::{hours, hours_text, plural, section_heading_of};
+use crate::view::text::{
+    chain_caption, hours, hours_note, hours_text, optional_topics, plural, required_and_optional,
+    section_heading_of, share_note, unestimated_part,
+};
 
 /// Escapes the characters that Markdown would read as markup in running
 /// text (inside a list item, never at the start of a line).
@@ -78,8 +81,10 @@ fn task(out: &mut dyn Write, catalog: &Catalog, id: TopicId, detail: &str) {
     }
 }
 
-fn hours_detail(h: Option<f64>) -> String {
-    h.map(|h| format!(", {} h", hours(h))).unwrap_or_default()
+/// A task's hours after its name: `, 5 h`, `, no estimate`, with
+/// `optional` before them as in [`hours_note`].
+fn hours_detail(h: Option<f64>, optional: bool) -> String {
+    format!(", {}", hours_note(h, optional))
 }
 
 fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
@@ -148,11 +153,7 @@ fn path_into(
     match layout {
         Layout::Sections => {}
         Layout::Levels(stages) => {
-            let _ = write!(
-                summary,
-                " in {} (topics within a stage can be studied side by side)",
-                plural(stages.len(), "stage", "stages")
-            );
+            let _ = write!(summary, " in {}", plural(stages.len(), "stage", "stages"));
         }
         Layout::Weeks(plan) => {
             let _ = write!(
@@ -162,6 +163,7 @@ fn path_into(
             );
         }
     }
+    summary.push_str(&unestimated_part(path.unestimated.len()));
     if path.topics.is_empty() {
         let _ = writeln!(
             out,
@@ -175,12 +177,32 @@ fn path_into(
         .iter()
         .map(|&id| format!("`{}`", catalog.topic(id).id))
         .collect();
-    let _ = writeln!(
+    if let Some(split) = required_and_optional(path) {
+        let _ = write!(summary, " ({split})");
+    }
+    let _ = write!(
         out,
-        "{summary}. Critical chain, the least time even studying topics side by side: {} ({}).",
+        "{summary}. Critical chain, {}: {} ({}).",
+        chain_caption(path),
         hours_text(chain.hours),
         ids.join(" → ")
     );
+    if let Layout::Levels(_) = layout {
+        let _ = write!(out, " Topics within a stage can be studied side by side.");
+    }
+    let _ = writeln!(out);
+    if !path.unestimated.is_empty() {
+        let ids: Vec<String> = path
+            .unestimated
+            .iter()
+            .map(|&id| format!("`{}`", catalog.topic(id).id))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\nWithout an estimate, so not counted in the hours: {}.",
+            ids.join(", ")
+        );
+    }
     if !path.known.is_empty() {
         let _ = writeln!(out, "\n{}", crate::view::text::known_line(path.known.len()));
     }
@@ -192,6 +214,8 @@ fn path_into(
             crate::view::mermaid::to_mermaid(catalog, &options)
         );
     }
+    let optional = optional_topics(catalog, path);
+    let detail = |id: TopicId| hours_detail(catalog.topic(id).hours, optional[id.index()]);
     match layout {
         Layout::Sections => {
             let mut current = None;
@@ -202,22 +226,24 @@ fn path_into(
                     let heading = section_heading_of(catalog, topic);
                     let _ = writeln!(out, "\n## {}\n", escape(&heading));
                 }
-                task(out, catalog, id, &hours_detail(topic.hours));
+                task(out, catalog, id, &detail(id));
             }
         }
         Layout::Levels(stages) => {
             for (s, stage) in stages.iter().enumerate() {
                 let _ = writeln!(out, "\n## Stage {}\n", s + 1);
                 for &id in stage {
-                    task(out, catalog, id, &hours_detail(catalog.topic(id).hours));
+                    task(out, catalog, id, &detail(id));
                 }
             }
         }
-        Layout::Weeks(plan) => weeks(out, catalog, plan),
+        Layout::Weeks(plan) => weeks(out, catalog, plan, &optional),
     }
 }
 
-fn weeks(out: &mut dyn Write, catalog: &Catalog, plan: &WeekPlan) {
+/// The week plan's checklist; `optional` tells, per topic of the catalog,
+/// whether the path holds it only because of a recommendation.
+fn weeks(out: &mut dyn Write, catalog: &Catalog, plan: &WeekPlan, optional: &[bool]) {
     let mut started = vec![false; catalog.topics.len()];
     for week in &plan.weeks {
         if week.first == week.last {
@@ -230,15 +256,12 @@ fn weeks(out: &mut dyn Write, catalog: &Catalog, plan: &WeekPlan) {
             let first = !std::mem::replace(&mut started[item.topic.index()], true);
             let whole =
                 first && item.finished && total.is_none_or(|t| (t - item.hours).abs() < 1e-9);
+            let optional = optional[item.topic.index()];
             if whole {
-                task(out, catalog, item.topic, &hours_detail(total));
+                task(out, catalog, item.topic, &hours_detail(total, optional));
                 continue;
             }
-            let mut detail = format!(
-                ", {} of {} h",
-                hours(item.hours),
-                hours(total.unwrap_or(0.0))
-            );
+            let mut detail = format!(", {}", share_note(item.hours, total, optional));
             if week.first != week.last {
                 detail.push_str(" each week");
             }
@@ -278,10 +301,14 @@ pub fn next(catalog: &Catalog, path: &StudyPath, toward: &[TopicId], next: &[Nex
         next.len(),
         plural(path.topics.len(), "topic", "topics")
     );
+    let optional = optional_topics(catalog, path);
     for item in next {
         let detail = format!(
             "{}: leads a chain of {} h, opens {}",
-            hours_detail(catalog.topic(item.topic).hours),
+            hours_detail(
+                catalog.topic(item.topic).hours,
+                optional[item.topic.index()]
+            ),
             hours(item.chain_hours),
             plural(item.opens, "topic", "topics")
         );

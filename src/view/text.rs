@@ -194,6 +194,52 @@ impl Write for IoText<'_> {
     }
 }
 
+/// How much a path holds: `9 topics, 55.5 hours`, and how many of its
+/// topics have no estimate, which the hours leave out.
+pub fn path_amount(path: &StudyPath) -> String {
+    let mut amount = format!(
+        "{}, {}",
+        plural(path.topics.len(), "topic", "topics"),
+        hours_text(path.total_hours)
+    );
+    amount.push_str(&unestimated_part(path.unestimated.len()));
+    amount
+}
+
+/// `, 3 topics without an estimate`, or nothing for none.
+pub fn unestimated_part(count: usize) -> String {
+    if count == 0 {
+        String::new()
+    } else {
+        format!(", {} without an estimate", plural(count, "topic", "topics"))
+    }
+}
+
+/// The required and optional parts of a path that follows recommendations:
+/// `6 required, 41 hours; 3 optional, 14.5 hours`. None when no topic is
+/// optional.
+pub fn required_and_optional(path: &StudyPath) -> Option<String> {
+    let optional = path.optional.iter().filter(|&&o| o).count();
+    if optional == 0 {
+        return None;
+    }
+    Some(format!(
+        "{} required, {}; {optional} optional, {}",
+        path.topics.len() - optional,
+        hours_text(path.total_hours - path.optional_hours + 0.0),
+        hours_text(path.optional_hours)
+    ))
+}
+
+/// What the critical chain means, after its hours.
+pub fn chain_caption(path: &StudyPath) -> &'static str {
+    if path.recommended {
+        "the least time even studying topics side by side, following the recommendations too"
+    } else {
+        "the least time even studying topics side by side"
+    }
+}
+
 /// `n` and the noun that fits it: `1 topic`, `2 topics`.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -207,7 +253,7 @@ fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
     titles.join(" + ")
 }
 
-/// One topic line: `lead`, the title (with its id if it fits), and `right`
+/// One topic line: `lead`, the title with its id (on a line below when both do not fit), and `right`
 /// aligned to the right margin. It is built in `line`, a buffer that a long
 /// list reuses.
 fn topic_line(
@@ -228,6 +274,7 @@ fn topic_line(
     // ASCII (the usual case) is measured in bytes and written as it is.
     let with_id = topic.title.len() + topic.id.len() + 3;
     let plain = !options.color && plain_ascii(&topic.title) && plain_ascii(&topic.id);
+    let mut id_below = false;
     let width = if plain && with_id <= room {
         line.push_str(&topic.title);
         line.push_str(" (");
@@ -237,8 +284,12 @@ fn topic_line(
     } else {
         let with_id = format!("{} ({})", topic.title, topic.id);
         let title = if with_id.chars().count() <= room {
+            // Fits whole; truncating only turns control characters to spaces.
             truncate(&with_id, room)
         } else {
+            // The id is what the learner types into `--known`: it goes on
+            // a line of its own, whole, rather than be cut off.
+            id_below = true;
             truncate(&topic.title, room)
         };
         line.push_str(&options.bold(&title));
@@ -249,6 +300,10 @@ fn topic_line(
     let end = line.trim_end().len();
     line.truncate(end);
     line.push('\n');
+    if id_below {
+        line.extend(std::iter::repeat_n(' ', lead.chars().count()));
+        let _ = writeln!(line, "({})", truncate(&topic.id, usize::MAX));
+    }
     let _ = out.write_str(line);
 }
 
@@ -279,17 +334,38 @@ fn resource_lines(
     }
 }
 
-fn hours_label(h: Option<f64>) -> String {
-    let mut label = String::new();
-    push_hours_label(&mut label, h);
-    label
+/// A topic's hours as a path shows them: `5 h`, or `no estimate`, after
+/// `optional, ` for a topic on the path only because of a recommendation.
+pub fn hours_note(h: Option<f64>, optional: bool) -> String {
+    let mut note = optional_prefix(optional);
+    match h {
+        Some(h) => {
+            let _ = write!(note, "{} h", hours(h));
+        }
+        None => note.push_str("no estimate"),
+    }
+    note
 }
 
-/// Appends [`hours_label`] to `out`.
-fn push_hours_label(out: &mut String, h: Option<f64>) {
-    if let Some(h) = h {
-        let _ = write!(out, "{} h", hours(h));
+/// A week's share of a topic: `2 of 5 h`, after `optional, ` as in
+/// [`hours_note`].
+pub fn share_note(part: f64, total: Option<f64>, optional: bool) -> String {
+    let mut note = optional_prefix(optional);
+    let _ = write!(note, "{} of {} h", hours(part), hours(total.unwrap_or(0.0)));
+    note
+}
+
+fn optional_prefix(optional: bool) -> String {
+    if optional { "optional, " } else { "" }.to_owned()
+}
+
+/// Per topic of the catalog: whether `path` holds it as optional.
+pub fn optional_topics(catalog: &Catalog, path: &StudyPath) -> Vec<bool> {
+    let mut optional = vec![false; catalog.topics.len()];
+    for (id, &o) in path.topics.iter().zip(&path.optional) {
+        optional[id.index()] = o;
     }
+    optional
 }
 
 /// Wraps `text` to the width, with `first` before the first line and
@@ -320,12 +396,33 @@ fn header(out: &mut dyn Write, heading: &str, path: &StudyPath, options: TextOpt
 
 /// The closing lines of a path view: the total and the critical chain.
 fn path_summary(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath) {
-    let _ = writeln!(out, "\nTotal: {}", hours_text(path.total_hours));
+    let mut total = format!("Total: {}", hours_text(path.total_hours));
+    if let Some(split) = required_and_optional(path) {
+        let _ = write!(total, " ({split})");
+    }
+    let _ = writeln!(out);
+    wrapped(out, &total, "", "  ");
+    if !path.unestimated.is_empty() {
+        wrapped(
+            out,
+            &format!(
+                "Without an estimate, so not counted: {}",
+                id_list(catalog, &path.unestimated)
+            ),
+            "",
+            "  ",
+        );
+    }
     let chain = plan::critical_chain(catalog, path);
-    let _ = writeln!(
+    wrapped(
         out,
-        "Critical chain: {}, the least time even studying topics side by side:",
-        hours_text(chain.hours)
+        &format!(
+            "Critical chain: {}, {}:",
+            hours_text(chain.hours),
+            chain_caption(path)
+        ),
+        "",
+        "  ",
     );
     // Each arrow stays at the end of a line, after the id it leads from.
     let mut line = String::from(" ");
@@ -342,6 +439,22 @@ fn path_summary(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath) {
         line.push_str(&word);
     }
     let _ = writeln!(out, "{line}");
+}
+
+/// Up to ten ids, comma-separated, and how many more there are.
+fn id_list(catalog: &Catalog, topics: &[TopicId]) -> String {
+    const SHOWN: usize = 10;
+    let mut list: Vec<&str> = topics
+        .iter()
+        .take(SHOWN)
+        .map(|&id| catalog.topic(id).id.as_str())
+        .collect();
+    let more = topics.len().saturating_sub(SHOWN);
+    let more = format!("and {more} more");
+    if topics.len() > SHOWN {
+        list.push(&more);
+    }
+    list.join(", ")
 }
 
 /// The study path as text: a summary line, then the topics grouped as
@@ -378,16 +491,15 @@ fn path_into(
     options: TextOptions,
 ) {
     let goals = goal_titles(catalog, &path.goals);
-    let count = plural(path.topics.len(), "topic", "topics");
-    let total = hours_text(path.total_hours);
+    let amount = path_amount(path);
     let heading = match layout {
-        Layout::Sections => format!("Study path to {goals}: {count}, {total}"),
+        Layout::Sections => format!("Study path to {goals}: {amount}"),
         Layout::Levels(stages) => format!(
-            "Study path to {goals}: {count}, {total}, {}",
+            "Study path to {goals}: {amount}, {}",
             plural(stages.len(), "stage", "stages")
         ),
         Layout::Weeks(plan) => format!(
-            "Study plan for {goals} at {} a week: {count}, {total}, {}",
+            "Study plan for {goals} at {} a week: {amount}, {}",
             hours_text(plan.pace),
             plural(plan.total_weeks() as usize, "week", "weeks")
         ),
@@ -402,8 +514,8 @@ fn path_into(
     }
     match layout {
         Layout::Sections => sections(out, catalog, path, options),
-        Layout::Levels(stages) => levels(out, catalog, stages, options),
-        Layout::Weeks(plan) => weeks(out, catalog, plan, options),
+        Layout::Levels(stages) => levels(out, catalog, path, stages, options),
+        Layout::Weeks(plan) => weeks(out, catalog, path, plan, options),
     }
     path_summary(out, catalog, path);
 }
@@ -424,14 +536,21 @@ fn sections(out: &mut dyn Write, catalog: &Catalog, path: &StudyPath, options: T
         lead.clear();
         let _ = write!(lead, "  {:>number_width$}. ", n + 1);
         right.clear();
-        push_hours_label(&mut right, topic.hours);
+        right.push_str(&hours_note(topic.hours, path.optional[n]));
         topic_line(&mut line, out, catalog, &lead, id, &right, options);
         resource_lines(out, catalog, id, lead.len(), options);
     }
 }
 
-fn levels(out: &mut dyn Write, catalog: &Catalog, stages: &[Vec<TopicId>], options: TextOptions) {
+fn levels(
+    out: &mut dyn Write,
+    catalog: &Catalog,
+    path: &StudyPath,
+    stages: &[Vec<TopicId>],
+    options: TextOptions,
+) {
     let _ = writeln!(out, "Topics within a stage can be studied side by side.");
+    let optional = optional_topics(catalog, path);
     let count: usize = stages.iter().map(Vec::len).sum();
     let number_width = count.to_string().len();
     let mut line = String::new();
@@ -441,37 +560,52 @@ fn levels(out: &mut dyn Write, catalog: &Catalog, stages: &[Vec<TopicId>], optio
             .iter()
             .map(|&id| catalog.topic(id).hours_or_zero())
             .sum();
+        let unestimated = stage
+            .iter()
+            .filter(|&&id| catalog.topic(id).hours.is_none())
+            .count();
         let heading = format!(
-            "Stage {}: {}, {}",
+            "Stage {}: {}, {}{}",
             s + 1,
             plural(stage.len(), "topic", "topics"),
-            hours_text(stage_hours)
+            hours_text(stage_hours),
+            unestimated_part(unestimated)
         );
         let _ = writeln!(out, "\n{}", options.bold(&heading));
         for &id in stage {
             n += 1;
             let lead = format!("  {n:>number_width$}. ");
-            topic_line(
-                &mut line,
-                out,
-                catalog,
-                &lead,
-                id,
-                &hours_label(catalog.topic(id).hours),
-                options,
-            );
+            let right = hours_note(catalog.topic(id).hours, optional[id.index()]);
+            topic_line(&mut line, out, catalog, &lead, id, &right, options);
             resource_lines(out, catalog, id, lead.len(), options);
         }
     }
 }
 
-fn weeks(out: &mut dyn Write, catalog: &Catalog, plan: &WeekPlan, options: TextOptions) {
+fn weeks(
+    out: &mut dyn Write,
+    catalog: &Catalog,
+    path: &StudyPath,
+    plan: &WeekPlan,
+    options: TextOptions,
+) {
+    let optional = optional_topics(catalog, path);
     let mut started = vec![false; catalog.topics.len()];
     let mut line = String::new();
     for week in &plan.weeks {
         let week_hours: f64 = week.items.iter().map(|item| item.hours).sum();
         let heading = if week.first == week.last {
-            format!("Week {}: {}", week.first, hours_text(week_hours))
+            let unestimated = week
+                .items
+                .iter()
+                .filter(|item| catalog.topic(item.topic).hours.is_none())
+                .count();
+            format!(
+                "Week {}: {}{}",
+                week.first,
+                hours_text(week_hours),
+                unestimated_part(unestimated)
+            )
         } else {
             format!(
                 "Weeks {} to {}: {} a week",
@@ -486,10 +620,11 @@ fn weeks(out: &mut dyn Write, catalog: &Catalog, plan: &WeekPlan, options: TextO
             let whole = item.finished
                 && !started[item.topic.index()]
                 && total.is_none_or(|t| (t - item.hours).abs() < 1e-9);
+            let optional = optional[item.topic.index()];
             let right = if whole {
-                hours_label(total)
+                hours_note(total, optional)
             } else {
-                format!("{} of {} h", hours(item.hours), hours(total.unwrap_or(0.0)))
+                share_note(item.hours, total, optional)
             };
             topic_line(&mut line, out, catalog, "  ", item.topic, &right, options);
             if !std::mem::replace(&mut started[item.topic.index()], true) {
@@ -542,17 +677,21 @@ pub fn next(
         return out;
     }
     let number_width = next.len().to_string().len();
+    let optional = optional_topics(catalog, path);
     out.push('\n');
     for (n, item) in next.iter().enumerate() {
         let lead = format!("  {:>number_width$}. ", n + 1);
-        let topic = catalog.topic(item.topic);
+        let right = hours_note(
+            catalog.topic(item.topic).hours,
+            optional[item.topic.index()],
+        );
         topic_line(
             &mut String::new(),
             &mut out,
             catalog,
             &lead,
             item.topic,
-            &hours_label(topic.hours),
+            &right,
             options,
         );
         let pad = " ".repeat(lead.len());
