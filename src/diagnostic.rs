@@ -46,6 +46,12 @@ macro_rules! codes {
                 match self { $(Code::$variant => $doc,)* }
             }
 
+            /// The rules `--allow` and `allow:` may silence: the warnings, in
+            /// the order of [`Code::ALL`]. Errors are never allowed.
+            pub fn allowable() -> impl Iterator<Item = Code> {
+                Code::ALL.iter().copied().filter(|code| code.severity() == Severity::Warning)
+            }
+
             /// Looks a rule up by its name.
             pub fn from_name(name: &str) -> Option<Code> {
                 Code::ALL.iter().copied().find(|code| code.as_str() == name)

@@ -711,9 +711,7 @@ pub fn completion(
             .iter()
             .map(|k| item(k.as_str().to_owned(), None, CompletionItemKind::ENUM_MEMBER))
             .collect(),
-        Context::Allow => Code::ALL
-            .iter()
-            .filter(|c| c.severity() == Severity::Warning)
+        Context::Allow => Code::allowable()
             .map(|c| {
                 item(
                     c.as_str().to_owned(),

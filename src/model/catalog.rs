@@ -744,10 +744,7 @@ fn allowed_code(name: &Located<String>) -> Result<Code, Box<Diagnostic>> {
             .help("fix the error instead"),
         )),
         None => {
-            let warnings = Code::ALL
-                .iter()
-                .filter(|c| c.severity() == Severity::Warning)
-                .map(|c| c.as_str());
+            let warnings = Code::allowable().map(Code::as_str);
             let d = Diagnostic::new(
                 Code::Schema,
                 format!(

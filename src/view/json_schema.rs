@@ -17,10 +17,8 @@ pub fn value() -> Value {
         "description": "Lowercase letters and digits in words joined by single dashes."
     });
     let kinds: Vec<&str> = ResourceKind::ALL.iter().map(|k| k.as_str()).collect();
-    let warnings: Vec<&str> = crate::diagnostic::Code::ALL
-        .iter()
-        .filter(|c| c.severity() == crate::diagnostic::Severity::Warning)
-        .map(|c| c.as_str())
+    let warnings: Vec<&str> = crate::diagnostic::Code::allowable()
+        .map(crate::diagnostic::Code::as_str)
         .collect();
     let allow = json!({
         "type": ["array", "null"],

@@ -4,6 +4,9 @@ use clap::builder::TypedValueParser;
 use clap::error::ErrorKind;
 use clap::parser::ValueSource;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
+
+use crate::complete;
 
 /// Study paths, checks and roadmaps for a curriculum of topics and prerequisites.
 ///
@@ -157,7 +160,7 @@ impl Command {
 #[derive(Debug, Args)]
 pub struct KnownArgs {
     /// Topics you know: ids, aliases or titles, comma-separated (repeatable).
-    #[arg(long, value_name = "TOPICS", value_delimiter = ',')]
+    #[arg(long, value_name = "TOPICS", value_delimiter = ',', add = ArgValueCompleter::new(complete::topics))]
     pub known: Vec<String>,
     /// A progress file: one topic you know per line (id, alias or title), `#`
     /// comments (`-` reads standard input).
@@ -168,7 +171,7 @@ pub struct KnownArgs {
 #[derive(Debug, Args)]
 pub struct PathArgs {
     /// Goals: ids, aliases or titles (case-insensitive); several give one merged path.
-    #[arg(required = true, value_name = "GOAL")]
+    #[arg(required = true, value_name = "GOAL", add = ArgValueCompleter::new(complete::topics))]
     pub goals: Vec<String>,
     #[command(flatten)]
     pub known: KnownArgs,
@@ -195,7 +198,7 @@ pub struct PathArgs {
 #[derive(Debug, Args)]
 pub struct NextArgs {
     /// Only topics on the way to this goal (repeatable); without it, the whole curriculum.
-    #[arg(long, value_name = "GOAL", value_delimiter = ',')]
+    #[arg(long, value_name = "GOAL", value_delimiter = ',', add = ArgValueCompleter::new(complete::topics))]
     pub toward: Vec<String>,
     #[command(flatten)]
     pub known: KnownArgs,
@@ -213,8 +216,10 @@ pub struct NextArgs {
 #[derive(Debug, Args)]
 pub struct WhyArgs {
     /// The topic in question: id, alias or title.
+    #[arg(add = ArgValueCompleter::new(complete::topics))]
     pub topic: String,
     /// The goal whose path it may be on.
+    #[arg(add = ArgValueCompleter::new(complete::topics))]
     pub goal: String,
     #[command(flatten)]
     pub known: KnownArgs,
@@ -238,7 +243,12 @@ pub struct CheckArgs {
     pub strict: bool,
     /// Silence warning rules by their codes, such as `isolated-topic`
     /// (comma-separated or repeated).
-    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "CODE",
+        value_delimiter = ',',
+        add = ArgValueCompleter::new(complete::rules)
+    )]
     pub allow: Vec<String>,
     /// Also check an ordered list of topics (one id, alias or title per line,
     /// `#` comments): each must come after the topics it requires.
@@ -347,7 +357,7 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct DiagramArgs {
     /// Draw only the study path to this goal, highlighted (repeatable).
-    #[arg(long, value_name = "GOAL", value_delimiter = ',')]
+    #[arg(long, value_name = "GOAL", value_delimiter = ',', add = ArgValueCompleter::new(complete::topics))]
     pub goal: Vec<String>,
     /// Draw only the topics of this section: id, number or title (repeatable).
     #[arg(long, value_name = "SECTION", value_delimiter = ',')]
@@ -430,6 +440,7 @@ pub enum PictureFormat {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The topic: id, alias or title.
+    #[arg(add = ArgValueCompleter::new(complete::topics))]
     pub topic: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -19,35 +19,60 @@ pub enum Fallback {
 /// The name that asks for the built-in handbook (unless a file has it).
 pub const HANDBOOK_ARG: &str = "handbook";
 
-/// Reads the topics the command line or the environment names, else the
-/// nearest topics.yaml (see [`find_topics`]), else what `fallback` says. A
-/// file that is not UTF-8 is a diagnostic.
+/// Where the topics come from, before anything is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin<'a> {
+    /// The file the command line or the environment names (`-` is standard input).
+    Named(&'a Path),
+    /// The nearest topics.yaml.
+    Found(std::path::PathBuf),
+    /// The built-in handbook, asked for by name.
+    Handbook,
+    /// Nothing named and no topics.yaml found.
+    Nothing,
+}
+
+/// Where the topics are to be read from: the file the command line or the
+/// environment names, else the nearest topics.yaml (see [`find_topics`]).
+/// Says nothing on any stream, so that shell completion can ask too.
+pub fn origin(topics: Option<&Path>) -> Result<Origin<'_>> {
+    Ok(match topics {
+        Some(path) if path.as_os_str() == HANDBOOK_ARG && !path.exists() => Origin::Handbook,
+        Some(path) => Origin::Named(path),
+        None => match find_topics()? {
+            Some(path) => Origin::Found(path),
+            None => Origin::Nothing,
+        },
+    })
+}
+
+/// Reads the topics [`origin`] finds, else what `fallback` says. A file
+/// that is not UTF-8 is a diagnostic.
 pub fn read(
     topics: Option<&Path>,
     fallback: Fallback,
 ) -> Result<Result<SourceFile, (SourceFile, Box<Diagnostic>)>> {
-    let handbook = || Ok(Ok(SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK)));
-    let (name, bytes) = match topics {
-        Some(path) if path.as_os_str() == HANDBOOK_ARG && !path.exists() => return handbook(),
-        Some(path) => read_named(path)?,
-        None => match find_topics()? {
-            Some(path) => {
-                let bytes = read_file(&path)?;
-                (path.display().to_string(), bytes)
-            }
-            None if fallback == Fallback::Refuse => anyhow::bail!(
-                "no topics.yaml in this directory or a parent up to the repository's root; \
-                 name the file with `--topics FILE`, or use `--topics {HANDBOOK_ARG}` for the built-in handbook"
-            ),
-            None => {
-                eprintln!(
-                    "note: no topics.yaml here or in a parent directory; reading the built-in handbook"
-                );
-                return handbook();
-            }
-        },
+    let (name, bytes) = match origin(topics)? {
+        Origin::Named(path) => read_named(path)?,
+        Origin::Found(path) => (path.display().to_string(), read_file(&path)?),
+        Origin::Handbook => return Ok(Ok(handbook())),
+        Origin::Nothing if fallback == Fallback::Refuse => anyhow::bail!(
+            "no topics.yaml in this directory or a parent up to the repository's root; \
+             name the file with `--topics FILE`, or use `--topics {HANDBOOK_ARG}` for the built-in handbook"
+        ),
+        Origin::Nothing => {
+            eprintln!(
+                "note: no topics.yaml here or in a parent directory; reading the built-in handbook"
+            );
+            return Ok(Ok(handbook()));
+        }
     };
     Ok(prereq::input::load::decode(&name, bytes))
+}
+
+/// The built-in handbook.
+pub fn handbook() -> SourceFile {
+    SourceFile::new(prereq::HANDBOOK_NAME, prereq::HANDBOOK)
 }
 
 /// The nearest topics.yaml: in the working directory, else in its parents

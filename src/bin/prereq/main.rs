@@ -2,9 +2,12 @@
 
 mod cli;
 mod commands;
+mod complete;
 mod input;
 
 use std::process::ExitCode;
+
+use clap::CommandFactory;
 
 // A large file becomes millions of small strings and vectors; mimalloc
 // allocates and frees them in about half the time of the system allocator.
@@ -12,6 +15,8 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Before anything else prints: a completion request prints candidates only.
+    complete::handoff(cli::Cli::command);
     let cli = cli::Cli::parse_args();
     match commands::run(cli) {
         Ok(code) => code.into(),

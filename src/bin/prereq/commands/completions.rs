@@ -5,9 +5,7 @@ use super::{Exit, print};
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
 
 pub fn run(args: &CompletionsArgs) -> Result<Exit> {
-    let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "prereq", &mut script);
-    print(&String::from_utf8_lossy(&script))
+    print(&crate::complete::registration(args.shell)?)
 }
 
 pub fn man(args: &ManArgs) -> Result<Exit> {
