@@ -18,7 +18,12 @@ struct Curriculum {
 }
 
 fn curriculum() -> impl Strategy<Value = Curriculum> {
-    (1usize..24).prop_flat_map(|n| {
+    curriculum_up_to(24)
+}
+
+/// A random curriculum of fewer than `max` topics.
+fn curriculum_up_to(max: usize) -> impl Strategy<Value = Curriculum> {
+    (1usize..max).prop_flat_map(|n| {
         (
             prop::collection::vec(0u8..6, n),
             prop::collection::vec(
@@ -231,5 +236,65 @@ fn hours_at_the_edges_read_as_the_float_formatter_writes_them() {
         0.0, -0.0, 0.04, 0.05, 0.15, 0.25, 2.45, 2.55, 9.95, 1e15, 2e16, -3.0, -0.25,
     ] {
         assert_eq!(prereq::view::text::hours(h), hours_by_float(h), "{h}");
+    }
+}
+
+/// Every chain of prerequisites from `at` down to `topic`, as (dependent,
+/// prerequisite, recommended) edges from `at` down.
+fn all_chains(c: &Curriculum, at: usize, topic: usize) -> Vec<Vec<(usize, usize, bool)>> {
+    if at == topic {
+        return vec![Vec::new()];
+    }
+    let mut chains = Vec::new();
+    for &(p, soft) in &c.edges[at] {
+        for rest in all_chains(c, p, topic) {
+            let mut chain = vec![(at, p, soft)];
+            chain.extend(rest);
+            chains.push(chain);
+        }
+    }
+    chains
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// `why` shows, of all chains, the one with the fewest recommendations,
+    /// then the fewest edges, then the topics first in the file from the goal
+    /// down, and calls the topic required exactly when that chain has no
+    /// recommendation.
+    #[test]
+    fn why_shows_the_closest_chain_of_all(
+        c in curriculum_up_to(13),
+        topic in any::<prop::sample::Index>(),
+        goal in any::<prop::sample::Index>(),
+    ) {
+        let catalog = load(&c);
+        let n = catalog.topics.len();
+        let (topic, goal) = (topic.index(n), goal.index(n));
+        let why = plan::why(&catalog, TopicId(topic as u32), TopicId(goal as u32), &[]);
+        let shown: Vec<(usize, usize, bool)> = why
+            .chain
+            .iter()
+            .map(|link| (
+                link.dependent.index(),
+                link.prerequisite.index(),
+                link.kind == prereq::model::catalog::EdgeKind::Recommends,
+            ))
+            .collect();
+        let best = all_chains(&c, goal, topic).into_iter().min_by_key(|chain| {
+            let recommends = chain.iter().filter(|e| e.2).count();
+            let topics: Vec<usize> = chain.iter().map(|e| e.1).collect();
+            (recommends, chain.len(), topics)
+        });
+        let expected_need = match &best {
+            _ if topic == goal => plan::Need::Goal,
+            None => plan::Need::NotNeeded,
+            Some(chain) if chain.iter().all(|e| !e.2) => plan::Need::Required,
+            Some(_) => plan::Need::Recommended,
+        };
+        prop_assert_eq!(why.need, expected_need);
+        let expected_chain = if topic == goal { Vec::new() } else { best.unwrap_or_default() };
+        prop_assert_eq!(shown, expected_chain);
     }
 }

@@ -3,9 +3,11 @@
 //! week-by-week plan at a pace, and why one topic is needed for another.
 //!
 //! Every computation here is one pass over the path in topological order (or
-//! its reverse), linear in the topics and edges of the path.
+//! its reverse), linear in the topics and edges of the path, but `why`'s
+//! search for the closest chain, `O(E log V)`.
 
-use std::collections::VecDeque;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use crate::model::catalog::{Catalog, EdgeKind, TopicId};
 use crate::query::path::{StudyPath, known_closure};
@@ -341,19 +343,20 @@ pub struct Why {
     pub known: bool,
 }
 
-/// Why `goal` needs `topic`: the shortest chain of `requires` edges from the
-/// goal to the topic; failing that, the chain with the fewest `recommends`
-/// edges. Prerequisites are tried in file order, so the answer is stable.
+/// Why `goal` needs `topic`: of the chains of prerequisites from the goal
+/// down to the topic, the one with the fewest `recommends` edges (none when
+/// the topic is required), then the fewest edges; among chains equal in both,
+/// the one whose topics come first in the file, read from the goal down.
 pub fn why(catalog: &Catalog, topic: TopicId, goal: TopicId, known: &[TopicId]) -> Why {
     let known = known_closure(catalog, known)[topic.index()];
     let (need, chain) = if topic == goal {
         (Need::Goal, Vec::new())
-    } else if let Some(chain) = chain_between(catalog, topic, goal, false) {
-        (Need::Required, chain)
-    } else if let Some(chain) = chain_between(catalog, topic, goal, true) {
-        (Need::Recommended, chain)
     } else {
-        (Need::NotNeeded, Vec::new())
+        match closest_chain(catalog, topic, goal) {
+            Some((0, chain)) => (Need::Required, chain),
+            Some((_, chain)) => (Need::Recommended, chain),
+            None => (Need::NotNeeded, Vec::new()),
+        }
     };
     Why {
         topic,
@@ -364,61 +367,59 @@ pub fn why(catalog: &Catalog, topic: TopicId, goal: TopicId, known: &[TopicId]) 
     }
 }
 
-/// A search from `goal` down its prerequisites to `topic` in which a
-/// `recommends` edge costs one and a `requires` edge nothing (with
-/// `recommended` false, only `requires` edges are walked).
-fn chain_between(
-    catalog: &Catalog,
-    topic: TopicId,
-    goal: TopicId,
-    recommended: bool,
-) -> Option<Vec<Link>> {
-    let n = catalog.topics.len();
-    let mut cost = vec![usize::MAX; n];
-    let mut reached_by: Vec<Option<(TopicId, usize)>> = vec![None; n];
-    let mut queue = VecDeque::from([goal]);
-    cost[goal.index()] = 0;
-    let mut done = vec![false; n];
-    while let Some(at) = queue.pop_front() {
-        if std::mem::replace(&mut done[at.index()], true) {
+/// The cost of a chain: its `recommends` edges, then all its edges; less is
+/// closer.
+type ChainCost = (u32, u32);
+
+/// The chain [`why`] shows, with the number of its `recommends` edges.
+///
+/// A search up the dependents from `topic` gives every topic its cost down
+/// to `topic` (Dijkstra's, as the costs are pairs; `O(E log V)`); then a walk
+/// down from `goal` takes, at each step, the first prerequisite in the file
+/// that stays on a cheapest chain.
+fn closest_chain(catalog: &Catalog, topic: TopicId, goal: TopicId) -> Option<(u32, Vec<Link>)> {
+    let graph = catalog.graph();
+    let step = |cost: ChainCost, kind: EdgeKind| {
+        (cost.0 + u32::from(kind == EdgeKind::Recommends), cost.1 + 1)
+    };
+    let mut cost: Vec<Option<ChainCost>> = vec![None; catalog.topics.len()];
+    let mut heap = BinaryHeap::from([Reverse(((0, 0), topic))]);
+    cost[topic.index()] = Some((0, 0));
+    while let Some(Reverse((at_cost, at))) = heap.pop() {
+        if cost[at.index()] != Some(at_cost) {
             continue;
         }
-        if at == topic {
+        // Every topic on a cheapest chain from the goal costs less than the
+        // goal, so it is settled by now.
+        if at == goal {
             break;
         }
-        for (edge, p) in catalog.topic(at).prerequisites.iter().enumerate() {
-            let step = match p.kind {
-                EdgeKind::Requires => 0,
-                EdgeKind::Recommends if recommended => 1,
-                EdgeKind::Recommends => continue,
-            };
-            let reach = cost[at.index()] + step;
-            if reach < cost[p.topic.index()] {
-                cost[p.topic.index()] = reach;
-                reached_by[p.topic.index()] = Some((at, edge));
-                // Without recommendations every step costs nothing and the
-                // queue is a plain breadth-first one: the shortest chain.
-                if step == 0 && recommended {
-                    queue.push_front(p.topic);
-                } else {
-                    queue.push_back(p.topic);
-                }
+        for (dependent, kind) in graph.dependents(at) {
+            let reach = step(at_cost, kind);
+            if cost[dependent.index()].is_none_or(|c| reach < c) {
+                cost[dependent.index()] = Some(reach);
+                heap.push(Reverse((reach, dependent)));
             }
         }
     }
-    reached_by[topic.index()]?;
+    let total = cost[goal.index()]?;
     let mut chain = Vec::new();
-    let mut at = topic;
-    while let Some((dependent, edge)) = reached_by[at.index()] {
-        let p = &catalog.topic(dependent).prerequisites[edge];
+    let mut at = goal;
+    while at != topic {
+        let want = cost[at.index()];
+        let next = catalog
+            .topic(at)
+            .prerequisites
+            .iter()
+            .filter(|p| cost[p.topic.index()].map(|c| step(c, p.kind)) == want)
+            .min_by_key(|p| (p.topic, p.kind == EdgeKind::Recommends))?;
         chain.push(Link {
-            dependent,
-            prerequisite: at,
-            kind: p.kind,
-            because: p.because.clone(),
+            dependent: at,
+            prerequisite: next.topic,
+            kind: next.kind,
+            because: next.because.clone(),
         });
-        at = dependent;
+        at = next.topic;
     }
-    chain.reverse();
-    Some(chain)
+    Some((total.0, chain))
 }

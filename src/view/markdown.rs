@@ -333,10 +333,11 @@ pub fn why(catalog: &Catalog, why: &Why) -> String {
         "{}",
         match why.need {
             Need::Goal => format!("{topic} is the goal itself."),
-            Need::Required => format!("{goal} requires {topic}, through {edges}:"),
+            Need::Required => format!("{goal} requires {topic}; the shortest chain has {edges}:"),
             Need::Recommended => format!(
                 "{topic} is only recommended for {goal}, not required: every chain \
-                 between them has a `recommends` edge. The closest, through {edges}:"
+                 between them has a `recommends` edge. The closest chain, with the fewest recommendations and then the fewest \
+                 edges, has {edges}:"
             ),
             Need::NotNeeded => format!(
                 "{topic} is not needed for {goal}: no chain of prerequisites leads \

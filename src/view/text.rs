@@ -720,11 +720,12 @@ pub fn why(catalog: &Catalog, why: &Why, options: TextOptions) -> String {
     let edges = plural(why.chain.len(), "edge", "edges");
     let sentence = match why.need {
         Need::Goal => format!("{topic} is the goal itself."),
-        Need::Required => format!("{goal} requires {topic}, through {edges}:"),
+        Need::Required => format!("{goal} requires {topic}; the shortest chain has {edges}:"),
         Need::Recommended => format!(
             "{topic} is only recommended for {goal}, not required: every chain \
              between them has a `recommends` edge, so it is on the path only \
-             when recommendations are followed. The closest, through {edges}:"
+             when recommendations are followed. The closest chain, with the fewest recommendations and then the fewest \
+             edges, has {edges}:"
         ),
         Need::NotNeeded => format!(
             "{topic} is not needed for {goal}: no chain of prerequisites leads \
