@@ -213,7 +213,36 @@ fn sections_are_found_by_id_number_or_title() {
     let err = find_section(&catalog, "grownig").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "no section is named `grownig`; did you mean `growing`?"
+        "no section is named `grownig`; did you mean `growing`? (sections: `ground`, `growing`)"
+    );
+    let err = find_section(&handbook(), "nothing like it").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no section is named `nothing like it` (sections: `preliminaries`, \
+         `foundations-of-sequential-prediction`, `neural-sequential-prediction`, \
+         `foundations-for-modern-language-modeling`, `finetuning-methods-for-llms`, \
+         `llm-evaluations-and-applications`, `performance-optimizations-for-efficient-inference`, \
+         `sub-quadratic-context-scaling`, `generative-modeling-beyond-sequences`, \
+         `multimodal-models`)"
+    );
+    let many: String = (0..14)
+        .map(|n| format!("  - {{id: s{n}, title: S{n}}}\n"))
+        .collect();
+    let source = SourceFile::new(
+        "many",
+        format!("version: 1\nsections:\n{many}topics:\n  - {{id: a, title: A, section: s0}}\n"),
+    );
+    let catalog = prereq::input::load::catalog(&source).unwrap();
+    let err = find_section(&catalog, "zzz").unwrap_err();
+    assert!(
+        err.to_string().ends_with("`s10`, `s11` and 2 more)"),
+        "{err}"
+    );
+    let source = SourceFile::new("none", "version: 1\ntopics:\n  - {id: a, title: A}\n");
+    let catalog = prereq::input::load::catalog(&source).unwrap();
+    assert_eq!(
+        find_section(&catalog, "any").unwrap_err().to_string(),
+        "no section is named `any` (the topics have no sections)"
     );
 }
 

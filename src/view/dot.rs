@@ -175,14 +175,40 @@ pub fn layout_warning(plan: &Plan) -> Option<String> {
 }
 
 /// A section name that matches nothing.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("no section is named `{query}`{}", suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownSection {
     /// What was asked for.
     pub query: String,
     /// The closest section id, if any is close.
     pub suggestion: Option<String>,
+    /// The ids of the first [`SECTIONS_LISTED`] sections, in reading order.
+    pub known: Vec<String>,
+    /// How many sections there are in all.
+    pub sections: usize,
 }
+
+/// How many section ids an [`UnknownSection`] names at most.
+pub const SECTIONS_LISTED: usize = 12;
+
+impl std::fmt::Display for UnknownSection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no section is named `{}`", self.query)?;
+        if let Some(suggestion) = &self.suggestion {
+            write!(f, "; did you mean `{suggestion}`?")?;
+        }
+        if self.sections == 0 {
+            return f.write_str(" (the topics have no sections)");
+        }
+        let listed: Vec<String> = self.known.iter().map(|id| format!("`{id}`")).collect();
+        write!(f, " (sections: {}", listed.join(", "))?;
+        if self.sections > self.known.len() {
+            write!(f, " and {} more", self.sections - self.known.len())?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl std::error::Error for UnknownSection {}
 
 /// Finds a section by id, number (such as `IV`) or title, ignoring case.
 pub fn find_section(catalog: &Catalog, query: &str) -> Result<SectionId, UnknownSection> {
@@ -200,6 +226,13 @@ pub fn find_section(catalog: &Catalog, query: &str) -> Result<SectionId, Unknown
             query: query.trim().to_owned(),
             suggestion: suggest_among(&wanted, catalog.sections.iter().map(|s| s.id.as_str()))
                 .map(str::to_owned),
+            known: catalog
+                .sections
+                .iter()
+                .take(SECTIONS_LISTED)
+                .map(|s| s.id.clone())
+                .collect(),
+            sections: catalog.sections.len(),
         }),
     }
 }
