@@ -167,7 +167,11 @@ fn the_readme_diagram_is_what_the_command_prints() {
     let diagrams = readme_diagrams();
     assert_eq!(
         diagrams.iter().map(|(c, _)| c.as_str()).collect::<Vec<_>>(),
-        ["mermaid --goal rag --reduce", "mermaid --goal rag --reduce"]
+        [
+            "mermaid --goal rag --reduce",
+            "mermaid --goal rag --reduce",
+            "mermaid --section IV --reduce"
+        ]
     );
     for (command, block) in &diagrams {
         let args: Vec<&str> = command.split(' ').collect();

@@ -1,6 +1,6 @@
 //! `prereq mermaid` in a real renderer: the mermaid package's browser bundle,
 //! in a local page in headless Chromium, draws the whole handbook, each
-//! section, the path to every topic, `--recommended` and a file of hostile
+//! section with the topics it needs from others, the path to every topic, `--recommended` and a file of hostile
 //! titles, for every Mermaid release listed in .ci/mermaid-versions. Each
 //! picture must have as many nodes, clusters and edges as the plan draws,
 //! show every title exactly, link each topic to its first resource, and hold
@@ -57,6 +57,10 @@ struct Case {
     links: Vec<String>,
     goals: Vec<String>,
     known: Vec<String>,
+    /// The context topics of a picture by section, shown faded.
+    context: Vec<String>,
+    /// How many edges come from context topics, drawn in their fainter grey.
+    faded_edges: usize,
     title: Option<String>,
 }
 
@@ -71,6 +75,8 @@ impl Case {
             links: Vec::new(),
             goals: Vec::new(),
             known: Vec::new(),
+            context: Vec::new(),
+            faded_edges: 0,
             title: None,
         }
     }
@@ -140,6 +146,14 @@ fn case(name: &str, catalog: &Catalog, options: &DotOptions) -> Case {
         links,
         goals: titles(&|id| plan.goal[id.index()]),
         known: titles(&|id| plan.known[id.index()] && !plan.goal[id.index()]),
+        context: titles(&|id| {
+            plan.context[id.index()] && !plan.known[id.index()] && !plan.goal[id.index()]
+        }),
+        faded_edges: plan
+            .edges
+            .iter()
+            .filter(|(from, _, _)| plan.context[from.index()])
+            .count(),
         title: catalog
             .title
             .as_deref()
@@ -187,6 +201,17 @@ fn cases() -> Vec<Case> {
         ));
     }
     let math = handbook.resolve("math").unwrap();
+    cases.push(case(
+        "section IV, reduced, knowing math, left to right",
+        &handbook,
+        &DotOptions {
+            sections: vec![prereq::view::dot::find_section(&handbook, "IV").unwrap()],
+            known: vec![handbook.resolve("instruct-fine-tuning").unwrap(), math],
+            reduce: true,
+            rankdir: RankDir::LeftRight,
+            ..DotOptions::default()
+        },
+    ));
     for id in handbook.ids() {
         let topic = &handbook.topic(id).id;
         cases.push(case(
@@ -243,6 +268,9 @@ async (diagrams) => {
       r.nodes = [...root.querySelectorAll('g.node')].map((n) => clean(n.textContent)).sort();
       r.goals = [...root.querySelectorAll('g.node.goal')].map((n) => clean(n.textContent)).sort();
       r.known = [...root.querySelectorAll('g.node.known')].map((n) => clean(n.textContent)).sort();
+      r.context = [...root.querySelectorAll('g.node.context')].map((n) => clean(n.textContent)).sort();
+      r.faded_edges = [...root.querySelectorAll('path.flowchart-link')]
+        .filter((p) => (p.getAttribute('style') || '').includes('#aaaaaa')).length;
       r.clusters = [...root.querySelectorAll('g.cluster')].map((c) => clean(c.textContent)).sort();
       r.edges = root.querySelectorAll('path.flowchart-link').length;
       r.links = [...root.querySelectorAll('a')]
@@ -300,6 +328,12 @@ fn check(version: &str, case: &Case, result: &Value) -> Vec<String> {
     expect("links", &result["links"], json!(case.links));
     expect("goals", &result["goals"], json!(case.goals));
     expect("known", &result["known"], json!(case.known));
+    expect("context", &result["context"], json!(case.context));
+    expect(
+        "faded edges",
+        &result["faded_edges"],
+        json!(case.faded_edges),
+    );
     expect("title", &result["title"], json!(case.title));
     let page = result["page"].as_str().unwrap_or_default();
     for failure in FAILURES {
@@ -344,6 +378,12 @@ fn mermaid_draws_every_diagram() {
             cases[0].edges
         ),
         (54, 10, 61)
+    );
+    // Pictures by section draw context topics and their faded edges.
+    assert!(
+        cases
+            .iter()
+            .any(|c| !c.context.is_empty() && c.faded_edges > 0)
     );
     // Controls, which the check must catch: labels written raw, and a diagram
     // past the edge limit. Mermaid 12 no longer reads plain labels as

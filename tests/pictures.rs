@@ -121,12 +121,17 @@ fn dot_accepts_every_option_combination() {
                 .unwrap_or_else(|e| panic!("{:?} {options:?}: {e}", catalog.title));
         }
         for section in 0..catalog.sections.len() {
-            let options = DotOptions {
-                sections: vec![prereq::model::catalog::SectionId(section as u32)],
-                reduce: true,
-                ..DotOptions::default()
-            };
-            layout(&to_dot(&catalog, &options)).unwrap();
+            for bits in 0..4u32 {
+                let options = DotOptions {
+                    sections: vec![prereq::model::catalog::SectionId(section as u32)],
+                    reduce: true,
+                    recommended: bits & 1 != 0,
+                    known: if bits & 2 != 0 { vec![first] } else { vec![] },
+                    ..DotOptions::default()
+                };
+                layout(&to_dot(&catalog, &options))
+                    .unwrap_or_else(|e| panic!("{:?} {options:?}: {e}", catalog.title));
+            }
         }
     }
 }
@@ -213,7 +218,36 @@ fn sections_are_found_by_id_number_or_title() {
     let err = find_section(&catalog, "grownig").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "no section is named `grownig`; did you mean `growing`?"
+        "no section is named `grownig`; did you mean `growing`? (sections: `ground`, `growing`)"
+    );
+    let err = find_section(&handbook(), "nothing like it").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no section is named `nothing like it` (sections: `preliminaries`, \
+         `foundations-of-sequential-prediction`, `neural-sequential-prediction`, \
+         `foundations-for-modern-language-modeling`, `finetuning-methods-for-llms`, \
+         `llm-evaluations-and-applications`, `performance-optimizations-for-efficient-inference`, \
+         `sub-quadratic-context-scaling`, `generative-modeling-beyond-sequences`, \
+         `multimodal-models`)"
+    );
+    let many: String = (0..14)
+        .map(|n| format!("  - {{id: s{n}, title: S{n}}}\n"))
+        .collect();
+    let source = SourceFile::new(
+        "many",
+        format!("version: 1\nsections:\n{many}topics:\n  - {{id: a, title: A, section: s0}}\n"),
+    );
+    let catalog = prereq::input::load::catalog(&source).unwrap();
+    let err = find_section(&catalog, "zzz").unwrap_err();
+    assert!(
+        err.to_string().ends_with("`s10`, `s11` and 2 more)"),
+        "{err}"
+    );
+    let source = SourceFile::new("none", "version: 1\ntopics:\n  - {id: a, title: A}\n");
+    let catalog = prereq::input::load::catalog(&source).unwrap();
+    assert_eq!(
+        find_section(&catalog, "any").unwrap_err().to_string(),
+        "no section is named `any` (the topics have no sections)"
     );
 }
 
@@ -221,6 +255,7 @@ fn sections_are_found_by_id_number_or_title() {
 fn large_layouts_are_announced() {
     let small = Plan {
         shown: vec![true; 500],
+        context: vec![false; 500],
         known: vec![false; 500],
         goal: vec![false; 500],
         edges: Vec::new(),
@@ -229,6 +264,7 @@ fn large_layouts_are_announced() {
     assert_eq!(prereq::view::dot::layout_warning(&small), None);
     let large = Plan {
         shown: vec![true; 501],
+        context: vec![false; 501],
         known: vec![false; 501],
         goal: vec![false; 501],
         edges: Vec::new(),
@@ -499,7 +535,9 @@ fn large_pictures_are_announced_before_the_layout() {
 
 #[test]
 fn reduction_hides_only_edges_whose_chain_is_drawn() {
-    // `base -> top` is implied by `base -> mid -> top`, but `mid` is in another section.
+    // `base -> top` is implied by `base -> mid -> top`, but `mid` is in another
+    // section: drawn as context, with no edge into it, so the chain is not
+    // in the picture.
     let source = SourceFile::new(
         "chains",
         "version: 1\nsections:\n  - {id: one, title: One}\n  - {id: two, title: Two}\ntopics:\n  \
@@ -515,7 +553,14 @@ fn reduction_hides_only_edges_whose_chain_is_drawn() {
         ..DotOptions::default()
     };
     let plan = Plan::new(&catalog, &section_one);
-    assert_eq!(plan.edges, vec![(t("base"), t("top"), EdgeKind::Requires)]);
+    assert_eq!(plan.context, vec![false, true, false]);
+    assert_eq!(
+        plan.edges,
+        vec![
+            (t("mid"), t("top"), EdgeKind::Requires),
+            (t("base"), t("top"), EdgeKind::Requires)
+        ]
+    );
     assert_eq!(plan.hidden, 0);
     // With every section drawn, the chain is visible and the edge goes.
     let all = DotOptions {
@@ -560,4 +605,109 @@ fn a_hard_edge_is_not_hidden_for_a_redundant_soft_twin() {
         ]
     );
     assert_eq!(plan.hidden, 0);
+}
+
+#[test]
+fn a_section_is_drawn_with_the_prerequisites_it_needs_from_others() {
+    let catalog = garden();
+    let t = |name| id(&catalog, name);
+    let growing = find_section(&catalog, "growing").unwrap();
+    // Only `requires` edges are drawn, so only what they need comes in:
+    // `soil`, not `compost`, which planting and harvest only recommend.
+    let plan = Plan::new(
+        &catalog,
+        &DotOptions {
+            sections: vec![growing],
+            ..DotOptions::default()
+        },
+    );
+    assert_eq!(plan.shown, vec![true, false, true, true, true, true]);
+    assert_eq!(plan.context, vec![true, false, false, false, false, false]);
+    assert_eq!((plan.topics(), plan.context_topics()), (5, 1));
+    // With `recommends` edges, `compost` comes too; the edge between the
+    // two context topics, `soil -> compost`, is not drawn.
+    let plan = Plan::new(
+        &catalog,
+        &DotOptions {
+            sections: vec![growing],
+            recommended: true,
+            ..DotOptions::default()
+        },
+    );
+    assert_eq!(plan.context, vec![true, true, false, false, false, false]);
+    assert_eq!(
+        plan.edges,
+        vec![
+            (t("soil"), t("seeds"), EdgeKind::Requires),
+            (t("seeds"), t("watering"), EdgeKind::Requires),
+            (t("seeds"), t("planting"), EdgeKind::Requires),
+            (t("watering"), t("planting"), EdgeKind::Requires),
+            (t("soil"), t("planting"), EdgeKind::Requires),
+            (t("compost"), t("planting"), EdgeKind::Recommends),
+            (t("planting"), t("harvest"), EdgeKind::Requires),
+            (t("seeds"), t("harvest"), EdgeKind::Requires),
+            (t("compost"), t("harvest"), EdgeKind::Recommends),
+        ]
+    );
+    // A goal's path inside the section brings only what that path needs.
+    let plan = Plan::new(
+        &catalog,
+        &DotOptions {
+            sections: vec![growing],
+            goals: vec![t("watering")],
+            recommended: true,
+            ..DotOptions::default()
+        },
+    );
+    assert_eq!(plan.shown, vec![true, false, true, true, false, false]);
+    assert_eq!(plan.context, vec![true, false, false, false, false, false]);
+    // Every section chosen: nothing is context.
+    let plan = Plan::new(
+        &catalog,
+        &DotOptions {
+            sections: vec![find_section(&catalog, "ground").unwrap(), growing],
+            recommended: true,
+            ..DotOptions::default()
+        },
+    );
+    assert_eq!(plan.context, vec![false; 6]);
+    assert_eq!(plan.topics(), 6);
+}
+
+#[test]
+fn the_page_marks_context_topics() {
+    let catalog = garden();
+    let options = DotOptions {
+        sections: vec![find_section(&catalog, "growing").unwrap()],
+        recommended: true,
+        ..DotOptions::default()
+    };
+    let plan = Plan::new(&catalog, &options);
+    let page = prereq::view::html::page(&catalog, &options, &plan, "<svg></svg>");
+    let start = page.find(r#"id="roadmap-data">"#).unwrap() + r#"id="roadmap-data">"#.len();
+    let end = start + page[start..].find("</script>").unwrap();
+    let data: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
+    let marked: Vec<(&str, bool, bool)> = data["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap(),
+                t["drawn"].as_bool().unwrap(),
+                t["context"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        vec![
+            ("soil", true, true),
+            ("compost", true, true),
+            ("seeds", true, false),
+            ("watering", true, false),
+            ("planting", true, false),
+            ("harvest", true, false),
+        ]
+    );
 }

@@ -751,3 +751,58 @@ fn the_pages_paths_next_topics_and_hours_are_the_command_lines() {
     }
     assert!(compared >= 20, "{compared}");
 }
+
+#[test]
+fn a_sections_page_marks_the_prerequisites_from_other_sections() {
+    let Some(chromium) = browser_or_skip("the roadmap page's section test") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (_browser, browser_url): (Browser, String) = launch(&chromium);
+    let url = build(
+        dir.path(),
+        "growing.html",
+        &[
+            "--topics",
+            GARDEN,
+            "html",
+            "--section",
+            "growing",
+            "--recommended",
+        ],
+    );
+    let mut page = open(&browser_url, &url);
+    assert_eq!(classes(&mut page, "context"), json!(["compost", "soil"]));
+    // The section's bar counts its own topics only, not what it expects.
+    assert_eq!(
+        page.eval(
+            "document.querySelector('#progress [data-section=growing] .progress-figures').textContent"
+        ),
+        json!("0 of 4.5 hours, 0 of 4 topics done")
+    );
+    page.click("topic:soil");
+    assert_eq!(
+        page.eval("document.querySelector('#details .context').textContent"),
+        json!("Drawn faded: a prerequisite from outside the sections in this picture.")
+    );
+    assert_clean(&mut page);
+
+    // Drawn by section, the page still plans as the command line does.
+    let url = build(
+        dir.path(),
+        "handbook-iv.html",
+        &["--topics", "handbook", "html", "--section", "IV"],
+    );
+    let mut page = open(&browser_url, &url);
+    assert_eq!(
+        classes(&mut page, "context"),
+        json!([
+            "positional-encoding",
+            "pretraining-recipes",
+            "reinforcement-learning"
+        ])
+    );
+    let compared = agree(dir.path(), false, &mut |expression| page.eval(expression));
+    assert!(compared >= 10, "{compared}");
+    assert_clean(&mut page);
+}

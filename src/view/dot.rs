@@ -1,7 +1,9 @@
 //! The roadmap as a Graphviz graph: one cluster per section in reading order,
 //! hard edges solid, soft edges dashed, and a legend. Options narrow it to the
 //! path to some goals or to some sections, grey out known topics, and hide
-//! edges that longer chains already imply.
+//! edges that longer chains already imply. Drawn by section, the picture also
+//! shows, faded, the topics from elsewhere that the section's topics directly
+//! need: what the section expects its students to know.
 
 use std::io::{self, Write};
 
@@ -44,7 +46,8 @@ pub struct DotOptions {
     pub known: Vec<TopicId>,
     /// Hide edges that a longer chain of drawn edges already implies.
     pub reduce: bool,
-    /// Draw only the topics of these sections (all sections when empty).
+    /// Draw only the topics of these sections (all sections when empty), and,
+    /// faded as context, the topics outside them that they directly need.
     pub sections: Vec<SectionId>,
     /// Which way the edges point.
     pub rankdir: RankDir,
@@ -53,8 +56,13 @@ pub struct DotOptions {
 /// The topics and edges a roadmap draws, before any Graphviz syntax.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
-    /// Per topic: whether it is drawn.
+    /// Per topic: whether it is drawn, as a topic of the picture or as context.
     pub shown: Vec<bool>,
+    /// Per topic: whether it is drawn only as context, faded: it lies outside
+    /// the chosen sections and a drawn topic inside them directly needs it.
+    /// Only edges into the topics inside are drawn, so a context topic has
+    /// edges out and none in.
+    pub context: Vec<bool>,
     /// Per topic: whether it is greyed as known.
     pub known: Vec<bool>,
     /// Per topic: whether it is one of the goals.
@@ -75,6 +83,7 @@ impl Plan {
         } else {
             ancestors(catalog, &options.goals, drawn_kind, &vec![false; count])
         };
+        let mut context = vec![false; count];
         if !options.sections.is_empty() {
             let mut wanted = vec![false; catalog.sections.len()];
             for section in &options.sections {
@@ -83,6 +92,18 @@ impl Plan {
             for id in catalog.ids() {
                 let inside = catalog.topic(id).section.is_some_and(|s| wanted[s.index()]);
                 shown[id.index()] &= inside;
+            }
+            // The direct prerequisites of the topics inside, over the edges
+            // drawn: a goal's path holds them already, whatever their section.
+            for id in catalog.ids().filter(|id| shown[id.index()]) {
+                for p in &catalog.topic(id).prerequisites {
+                    if drawn_kind(p.kind) && !shown[p.topic.index()] {
+                        context[p.topic.index()] = true;
+                    }
+                }
+            }
+            for (shown, &context) in shown.iter_mut().zip(&context) {
+                *shown |= context;
             }
         }
         let known = known_closure(catalog, &options.known);
@@ -98,8 +119,11 @@ impl Plan {
         let redundant_hard = redundant(EdgeKind::Requires);
         let redundant_soft = redundant(EdgeKind::Recommends);
         // A goal's path holds every topic on a chain to it, but a section may
-        // not: there an edge is hidden only if a chain implying it is drawn.
+        // not: there an edge is hidden only if a chain implying it is drawn,
+        // which needs every topic after its first to be inside, since no edge
+        // into a context topic is drawn.
         let closed = options.sections.is_empty();
+        let inside = |t: &TopicId| shown[t.index()] && !context[t.index()];
         let hide = |from: TopicId, to: TopicId, kind: EdgeKind| {
             let list = match kind {
                 EdgeKind::Requires => &redundant_hard,
@@ -108,14 +132,14 @@ impl Plan {
             list.binary_search(&(from, to)).is_ok()
                 && (closed
                     || crate::query::reduce::implying_chain(catalog, from, to, kind)
-                        .is_some_and(|chain| chain.iter().all(|t| shown[t.index()])))
+                        .is_some_and(|chain| chain[1..].iter().all(inside)))
         };
         let mut edges = Vec::new();
         let mut hidden = 0;
         // `drawn_for[p]` is the last dependent an edge from `p` was drawn to: a
         // topic may list a prerequisite under both kinds; draw it once, hard first.
         let mut drawn_for: Vec<Option<TopicId>> = vec![None; count];
-        for id in catalog.ids().filter(|id| shown[id.index()]) {
+        for id in catalog.ids().filter(|id| inside(id)) {
             let topic = catalog.topic(id);
             for p in &topic.prerequisites {
                 if !shown[p.topic.index()]
@@ -138,6 +162,7 @@ impl Plan {
         }
         Plan {
             shown,
+            context,
             known,
             goal,
             edges,
@@ -145,9 +170,14 @@ impl Plan {
         }
     }
 
-    /// How many topics are drawn.
+    /// How many topics are drawn, context included.
     pub fn topics(&self) -> usize {
         self.shown.iter().filter(|&&s| s).count()
+    }
+
+    /// How many topics are drawn only as context.
+    pub fn context_topics(&self) -> usize {
+        self.context.iter().filter(|&&c| c).count()
     }
 }
 
@@ -175,14 +205,40 @@ pub fn layout_warning(plan: &Plan) -> Option<String> {
 }
 
 /// A section name that matches nothing.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("no section is named `{query}`{}", suggestion.as_ref().map(|s| format!("; did you mean `{s}`?")).unwrap_or_default())]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownSection {
     /// What was asked for.
     pub query: String,
     /// The closest section id, if any is close.
     pub suggestion: Option<String>,
+    /// The ids of the first [`SECTIONS_LISTED`] sections, in reading order.
+    pub known: Vec<String>,
+    /// How many sections there are in all.
+    pub sections: usize,
 }
+
+/// How many section ids an [`UnknownSection`] names at most.
+pub const SECTIONS_LISTED: usize = 12;
+
+impl std::fmt::Display for UnknownSection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no section is named `{}`", self.query)?;
+        if let Some(suggestion) = &self.suggestion {
+            write!(f, "; did you mean `{suggestion}`?")?;
+        }
+        if self.sections == 0 {
+            return f.write_str(" (the topics have no sections)");
+        }
+        let listed: Vec<String> = self.known.iter().map(|id| format!("`{id}`")).collect();
+        write!(f, " (sections: {}", listed.join(", "))?;
+        if self.sections > self.known.len() {
+            write!(f, " and {} more", self.sections - self.known.len())?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl std::error::Error for UnknownSection {}
 
 /// Finds a section by id, number (such as `IV`) or title, ignoring case.
 pub fn find_section(catalog: &Catalog, query: &str) -> Result<SectionId, UnknownSection> {
@@ -200,6 +256,13 @@ pub fn find_section(catalog: &Catalog, query: &str) -> Result<SectionId, Unknown
             query: query.trim().to_owned(),
             suggestion: suggest_among(&wanted, catalog.sections.iter().map(|s| s.id.as_str()))
                 .map(str::to_owned),
+            known: catalog
+                .sections
+                .iter()
+                .take(SECTIONS_LISTED)
+                .map(|s| s.id.clone())
+                .collect(),
+            sections: catalog.sections.len(),
         }),
     }
 }
@@ -256,6 +319,9 @@ const GOAL_FILL: &str = "#ffd966";
 const KNOWN_FILL: &str = "#e8e8e8";
 const KNOWN_TEXT: &str = "#888888";
 const SOFT_EDGE: &str = "#888888";
+/// The border and edges of a context topic, fainter than anything else drawn.
+pub(crate) const CONTEXT_LINE: &str = "#aaaaaa";
+const CONTEXT_TEXT: &str = "#888888";
 
 /// The id of a topic's node in SVG output, for pages that script the picture.
 pub fn node_id(topic: &str) -> String {
@@ -345,10 +411,20 @@ pub fn write_dot(
     for (index, members) in by_section.iter().enumerate().filter(|(_, m)| !m.is_empty()) {
         let section = &catalog.sections[index];
         let label = crate::view::text::section_heading(section);
+        // Context topics keep to a cluster of their own section, faded, so the
+        // teacher reads where each expected topic is taught. A section is
+        // either chosen or not, so its cluster is all context or none.
+        let faded = plan.context[members[0].index()];
         writeln!(dot.out, "{TOP}subgraph cluster_{index} {{")?;
         dot.statement(INNER, &attr("label", esc(&label)))?;
-        dot.statement(INNER, &attr("style", esc("rounded")))?;
-        dot.statement(INNER, &attr("color", esc("#999999")))?;
+        if faded {
+            dot.statement(INNER, &attr("style", esc("rounded,dashed")))?;
+            dot.statement(INNER, &attr("color", esc(CONTEXT_LINE)))?;
+            dot.statement(INNER, &attr("fontcolor", esc(CONTEXT_TEXT)))?;
+        } else {
+            dot.statement(INNER, &attr("style", esc("rounded")))?;
+            dot.statement(INNER, &attr("color", esc("#999999")))?;
+        }
         dot.statement(INNER, &attr("fontsize", plain("16")))?;
         for &topic in members {
             write_node(dot.out, INNER, catalog, topic, plan, &mut scratch)?;
@@ -356,14 +432,21 @@ pub fn write_dot(
         writeln!(dot.out, "{TOP}}}")?;
     }
 
-    for &(from, to, kind) in &plan.edges {
-        let (from, to) = (&catalog.topic(from).id, &catalog.topic(to).id);
+    for &(from_id, to, kind) in &plan.edges {
+        let (from, to) = (&catalog.topic(from_id).id, &catalog.topic(to).id);
         scratch.clear();
         push_edge_id(&mut scratch, from, to);
-        let attributes = edge_attributes(&scratch, kind);
+        let attributes = edge_attributes(&scratch, kind, plan.context[from_id.index()]);
         write_statement(dot.out, TOP, &Head::Edge(from, to), &attributes)?;
     }
     if plan.topics() <= STACKED_SECTIONS_MAX_TOPICS {
+        // Context clusters stay out of the stacking: their edges into the
+        // section already place them before it, even one from a later section.
+        for members in &mut by_section {
+            if members.first().is_some_and(|t| plan.context[t.index()]) {
+                members.clear();
+            }
+        }
         section_order(&mut dot, catalog, &by_section)?;
     }
     dot.statement(TOP, &legend(options, plan))?;
@@ -480,6 +563,11 @@ fn legend(options: &DotOptions, plan: &Plan) -> Node {
     if plan.known.iter().zip(&plan.shown).any(|(&k, &s)| k && s) {
         rows.push(swatch(KNOWN_FILL, KNOWN_TEXT, "known already"));
     }
+    if plan.context.contains(&true) {
+        rows.push(format!(
+            r#"<tr><td border="1" style="rounded,dashed" color="{CONTEXT_LINE}"><font color="{CONTEXT_TEXT}">topic</font></td><td align="left">a prerequisite from another section</td></tr>"#
+        ));
+    }
     rows.push(r#"<tr><td>&#8212;&#8212;&#9654;</td><td align="left">requires: study the first topic before the second</td></tr>"#.to_owned());
     if options.recommended {
         rows.push(format!(
@@ -557,15 +645,26 @@ fn node_attributes<'a>(
         attributes.push(("fillcolor", Value::Quoted(KNOWN_FILL)));
         attributes.push(("fontcolor", Value::Quoted(KNOWN_TEXT)));
         attributes.push(("color", Value::Quoted(KNOWN_TEXT)));
+    } else if plan.context[topic_id.index()] {
+        attributes.push(("fontcolor", Value::Quoted(CONTEXT_TEXT)));
+        attributes.push(("color", Value::Quoted(CONTEXT_LINE)));
+    }
+    if plan.context[topic_id.index()] {
+        attributes.push(("style", Value::Quoted("rounded,filled,dashed")));
     }
     attributes
 }
 
-/// The attributes of an edge; `id` is its [`edge_id`].
-fn edge_attributes(id: &str, kind: EdgeKind) -> Vec<(&'static str, Value<'_>)> {
+/// The attributes of an edge; `id` is its [`edge_id`]. An edge from a
+/// context topic keeps its kind's line, in the context's fainter colour.
+fn edge_attributes(id: &str, kind: EdgeKind, from_context: bool) -> Vec<(&'static str, Value<'_>)> {
     let mut attributes = vec![("id", Value::Quoted(id))];
     if kind == EdgeKind::Recommends {
         attributes.push(("style", Value::Plain("dashed")));
+    }
+    if from_context {
+        attributes.push(("color", Value::Quoted(CONTEXT_LINE)));
+    } else if kind == EdgeKind::Recommends {
         attributes.push(("color", Value::Quoted(SOFT_EDGE)));
     }
     attributes
@@ -633,8 +732,19 @@ fn write_quoted(out: &mut impl Write, text: &str) -> io::Result<()> {
 pub fn written(file: &str, plan: &Plan) -> String {
     let topics = plan.topics();
     let edges = plan.edges.len();
+    let context = plan.context_topics();
+    let from_elsewhere = if context > 0 {
+        let elsewhere = if context == 1 {
+            "another section"
+        } else {
+            "other sections"
+        };
+        format!(" ({context} from {elsewhere})")
+    } else {
+        String::new()
+    };
     let mut line = format!(
-        "wrote {file}: {topics} {}, {edges} {}",
+        "wrote {file}: {topics} {}{from_elsewhere}, {edges} {}",
         if topics == 1 { "topic" } else { "topics" },
         if edges == 1 { "edge" } else { "edges" },
     );

@@ -47,6 +47,9 @@ struct TopicData<'a> {
     summary: Option<&'a str>,
     hours: Option<f64>,
     drawn: bool,
+    /// Drawn faded, as a topic from outside the chosen sections that one
+    /// inside them needs.
+    context: bool,
     requires: Vec<EdgeData<'a>>,
     recommends: Vec<EdgeData<'a>>,
     unlocks: Vec<&'a str>,
@@ -154,6 +157,7 @@ fn topic_data<'a>(catalog: &'a Catalog, id: TopicId, plan: &Plan) -> TopicData<'
         summary: topic.summary.as_deref(),
         hours: topic.hours,
         drawn: plan.shown[id.index()],
+        context: plan.context[id.index()],
         requires: edges(EdgeKind::Requires),
         recommends: edges(EdgeKind::Recommends),
         unlocks: unlocks

@@ -1,7 +1,7 @@
 //! The roadmap as a Mermaid flowchart, which GitHub and GitLab draw in any
 //! Markdown file with nothing installed: sections as subgraphs in reading
-//! order, hard edges solid, soft edges dashed, goals and known topics marked
-//! through `classDef`. It draws what [`crate::view::dot::Plan`] plans, so the
+//! order, hard edges solid, soft edges dashed, goals, known topics and the
+//! context topics of a picture by section marked through `classDef`. It draws what [`crate::view::dot::Plan`] plans, so the
 //! selection options mean the same as for DOT.
 //!
 //! Titles are never trusted to be plain: node ids are generated, and every
@@ -12,7 +12,10 @@ use std::io::{self, Write};
 
 use crate::model::catalog::{Catalog, EdgeKind, TopicId, is_web_url};
 use crate::query::path::StudyPath;
-use crate::view::dot::{DotOptions, Plan, RankDir};
+use crate::view::dot::{CONTEXT_LINE, DotOptions, Plan, RankDir};
+
+/// How context topics and their section's subgraph look: faded, dashed.
+const CONTEXT_STYLE: &str = "fill:#ffffff,color:#888888,stroke:#aaaaaa,stroke-dasharray:4 3";
 
 /// Mermaid's default `maxEdges`: a flowchart with more edges is refused.
 pub const MAX_EDGES: usize = 500;
@@ -126,6 +129,12 @@ pub fn write_mermaid(
         out,
         "  classDef known fill:#e8e8e8,color:#888888,stroke:#888888"
     )?;
+    let context = plan.context.contains(&true);
+    // Only a picture by section has context, so every other diagram stays
+    // as it was.
+    if context {
+        writeln!(out, "  classDef context {CONTEXT_STYLE}")?;
+    }
 
     let mut by_section: Vec<Vec<TopicId>> = vec![Vec::new(); catalog.sections.len()];
     for id in catalog.ids().filter(|id| plan.shown[id.index()]) {
@@ -141,13 +150,29 @@ pub fn write_mermaid(
             write_node(out, "    ", catalog, plan, id)?;
         }
         writeln!(out, "  end")?;
+        // As in DOT, context topics stand in their own section, faded.
+        if plan.context[members[0].index()] {
+            writeln!(out, "  style s{index} {CONTEXT_STYLE}")?;
+        }
     }
-    for &(from, to, kind) in &plan.edges {
+    // Mermaid styles an edge by its number, in the order written.
+    let mut faded_edges = Vec::new();
+    for (n, &(from, to, kind)) in plan.edges.iter().enumerate() {
         let arrow = match kind {
             EdgeKind::Requires => "-->",
             EdgeKind::Recommends => "-.->",
         };
         writeln!(out, "  t{} {arrow} t{}", from.index(), to.index())?;
+        if plan.context[from.index()] {
+            faded_edges.push(n.to_string());
+        }
+    }
+    if !faded_edges.is_empty() {
+        writeln!(
+            out,
+            "  linkStyle {} stroke:{CONTEXT_LINE}",
+            faded_edges.join(",")
+        )?;
     }
     for id in catalog.ids().filter(|id| plan.shown[id.index()]) {
         let topic = catalog.topic(id);
@@ -185,6 +210,9 @@ fn write_node(
         ":::goal"
     } else if plan.known[id.index()] {
         ":::known"
+    } else if plan.context[id.index()] {
+        // One class a node: a known context topic is shown as known.
+        ":::context"
     } else {
         ""
     };

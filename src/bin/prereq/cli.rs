@@ -359,7 +359,8 @@ pub struct DiagramArgs {
     /// Draw only the study path to this goal, highlighted (repeatable).
     #[arg(long, value_name = "GOAL", value_delimiter = ',', add = ArgValueCompleter::new(complete::topics))]
     pub goal: Vec<String>,
-    /// Draw only the topics of this section: id, number or title (repeatable).
+    /// Draw only the topics of this section (id, number or title; repeatable),
+    /// and, faded, the topics of other sections they directly need.
     #[arg(long, value_name = "SECTION", value_delimiter = ',')]
     pub section: Vec<String>,
     /// Known topics are greyed, with everything they require.

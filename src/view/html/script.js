@@ -661,6 +661,7 @@
     var ids = [t.id].concat(t.aliases).join(", ");
     details.appendChild(el("p", ids, "meta"));
     if (t.section) { details.appendChild(el("p", t.section, "meta")); }
+    if (t.context) { details.appendChild(el("p", "Drawn faded: a prerequisite from outside the sections in this picture.", "meta context")); }
     if (t.hours) { details.appendChild(el("p", hours(t.hours), "meta hours")); }
     details.appendChild(markButtons(t));
     var mark = state.marks.get(id);
@@ -910,7 +911,7 @@
         li.setAttribute("role", "option");
         li.dataset.id = t.id;
         if (i === 0) { li.classList.add("active"); }
-        li.appendChild(el("span", t.drawn ? t.id : t.id + ", not in this picture", "id"));
+        li.appendChild(el("span", t.id + (!t.drawn ? ", not in this picture" : t.context ? ", from another section" : ""), "id"));
         li.addEventListener("click", function () { pick(t.id); });
         list.appendChild(li);
         var n = nodeOf(t.id);
@@ -1084,6 +1085,13 @@
   }
 
   // ---- Start ----
+
+  // The prerequisites from outside the pictured sections, faded; Graphviz
+  // dashes them already, and the class keeps them faded under the marks.
+  data.topics.forEach(function (t) {
+    var n = t.context ? nodeOf(t.id) : null;
+    if (n) { n.classList.add("context"); }
+  });
 
   var hadKept = restore();
   if (!hadKept && data.known.length) {
