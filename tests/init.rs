@@ -77,3 +77,39 @@ fn init_never_overwrites_and_writes_only_yaml() {
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).starts_with("wrote other.yml: "));
 }
+
+/// The README's "Start your own curriculum" block, run command by command in
+/// an empty directory: each command's whole output is what the README shows.
+#[test]
+fn the_readmes_first_curriculum_runs_as_shown() {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme
+        .find("## Start your own curriculum")
+        .expect("the README has the section")..];
+    let start = section.find("```text\n").expect("a text block") + "```text\n".len();
+    let block = &section[start..start + section[start..].find("```\n").unwrap()];
+    let mut steps: Vec<(&str, String)> = Vec::new();
+    for line in block.lines() {
+        match line.strip_prefix("$ prereq ") {
+            Some(command) => steps.push((command, String::new())),
+            None => {
+                let (_, expected) = steps.last_mut().expect("a command first");
+                expected.push_str(line);
+                expected.push('\n');
+            }
+        }
+    }
+    assert_eq!(steps.len(), 3, "{block}");
+    let dir = tempfile::tempdir().unwrap();
+    for (command, expected) in steps {
+        let args: Vec<&str> = command.split(' ').collect();
+        let out = prereq(dir.path(), &args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{command}: {}",
+            text(&out.stderr)
+        );
+        assert_eq!(text(&out.stdout), expected, "{command}");
+    }
+}
