@@ -89,6 +89,22 @@ pub fn known_closure(catalog: &Catalog, known: &[TopicId]) -> Vec<bool> {
 }
 
 impl StudyPath {
+    /// The hours of the topics that are not optional.
+    pub fn required_hours(&self) -> f64 {
+        // Adding zero turns a -0.0 difference into 0.0.
+        self.total_hours - self.optional_hours + 0.0
+    }
+
+    /// Per topic of the catalog, by index: whether the path holds it as
+    /// optional (see [`StudyPath::optional`]).
+    pub fn optional_by_topic(&self, catalog: &Catalog) -> Vec<bool> {
+        let mut optional = vec![false; catalog.topics.len()];
+        for (id, &o) in self.topics.iter().zip(&self.optional) {
+            optional[id.index()] = o;
+        }
+        optional
+    }
+
     /// The path to `goals`. The catalog must be free of cycles among the edges followed.
     pub fn to(catalog: &Catalog, goals: &[TopicId], options: &PathOptions) -> StudyPath {
         let known = known_closure(catalog, &options.known);
@@ -101,15 +117,15 @@ impl StudyPath {
         } else {
             vec![false; topics.len()]
         };
-        // The sum of no hours is -0.0; adding zero makes it 0.0.
-        let sum = |hours: &mut dyn Iterator<Item = f64>| hours.sum::<f64>() + 0.0;
-        let hours = |id: &TopicId| catalog.topic(*id).hours_or_zero();
-        let total_hours = sum(&mut topics.iter().map(hours));
-        let optional_hours = sum(&mut topics
-            .iter()
-            .zip(&optional)
-            .filter(|&(_, &o)| o)
-            .map(|(id, _)| hours(id)));
+        // Summed from +0.0, not by `Iterator::sum`, whose empty sum is -0.0.
+        let (mut total_hours, mut optional_hours) = (0.0, 0.0);
+        for (&id, &optional) in topics.iter().zip(&optional) {
+            let hours = catalog.topic(id).hours_or_zero();
+            total_hours += hours;
+            if optional {
+                optional_hours += hours;
+            }
+        }
         let unestimated = topics
             .iter()
             .copied()

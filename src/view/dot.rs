@@ -732,16 +732,10 @@ fn write_quoted(out: &mut impl Write, text: &str) -> io::Result<()> {
 pub fn written(file: &str, plan: &Plan) -> String {
     let topics = plan.topics();
     let edges = plan.edges.len();
-    let context = plan.context_topics();
-    let from_elsewhere = if context > 0 {
-        let elsewhere = if context == 1 {
-            "another section"
-        } else {
-            "other sections"
-        };
-        format!(" ({context} from {elsewhere})")
-    } else {
-        String::new()
+    let from_elsewhere = match plan.context_topics() {
+        0 => String::new(),
+        1 => " (1 from another section)".to_owned(),
+        n => format!(" ({n} from other sections)"),
     };
     let mut line = format!(
         "wrote {file}: {topics} {}{from_elsewhere}, {edges} {}",

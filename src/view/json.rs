@@ -80,8 +80,8 @@ fn step(catalog: &Catalog, id: TopicId, optional: bool) -> PathStepJson<'_> {
 /// `{"goals": [ids], "path": [{"id", "title", "section", "hours" (null
 /// without an estimate), "optional"}], "total_hours", "required_hours",
 /// "optional_hours", "without_hours": [ids], "recommended", "known": [ids],
-/// "critical_chain": {"topics", "hours"}}`, plus `"levels": [[ids]]` for stages, or `"pace"`,
-/// `"total_weeks"` and `"weeks": [{"first", "last", "topics": [{"id",
+/// "critical_chain": {"topics", "hours"}}`, plus `"levels": [[ids]]` for
+/// stages, or `"pace"`, `"total_weeks"` and `"weeks": [{"first", "last", "topics": [{"id",
 /// "hours", "finished"}]}]` for a week plan (a run of weeks on one topic is one
 /// entry, its hours those of each week).
 pub fn path(catalog: &Catalog, path: &StudyPath, layout: Layout<'_>) -> String {
@@ -105,8 +105,7 @@ pub fn write_path(
             .map(|(&id, &optional)| step(catalog, id, optional))
             .collect(),
         total_hours: path.total_hours,
-        // Adding zero turns a -0.0 difference into 0.0.
-        required_hours: path.total_hours - path.optional_hours + 0.0,
+        required_hours: path.required_hours(),
         optional_hours: path.optional_hours,
         without_hours: ids(catalog, &path.unestimated),
         recommended: path.recommended,
@@ -180,7 +179,7 @@ struct ResourceJson<'a> {
 /// "next": [{"id", "title", "section", "hours", "optional", "chain_hours",
 /// "opens", "resource": {"title", "url", "kind"} or null}]}`, best first.
 pub fn next(catalog: &Catalog, path: &StudyPath, toward: &[TopicId], next: &[NextTopic]) -> String {
-    let optional = crate::view::text::optional_topics(catalog, path);
+    let optional = path.optional_by_topic(catalog);
     let doc = NextJson {
         toward: ids(catalog, toward),
         known: ids(catalog, &path.known),

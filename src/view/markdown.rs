@@ -7,7 +7,7 @@ use crate::model::catalog::{Catalog, Resource, TopicId};
 use crate::query::path::StudyPath;
 use crate::query::plan::{self, Layout, Need, NextTopic, WeekPlan, Why};
 use crate::view::text::{
-    chain_caption, hours, hours_note, hours_text, optional_topics, plural, required_and_optional,
+    chain_caption, hours, hours_note, hours_text, plural, required_and_optional,
     section_heading_of, share_note, unestimated_part,
 };
 
@@ -85,6 +85,14 @@ fn task(out: &mut dyn Write, catalog: &Catalog, id: TopicId, detail: &str) {
 /// `optional` before them as in [`hours_note`].
 fn hours_detail(h: Option<f64>, optional: bool) -> String {
     format!(", {}", hours_note(h, optional))
+}
+
+/// Each topic's id as inline code: `` `rag` ``.
+fn code_ids(catalog: &Catalog, topics: &[TopicId]) -> Vec<String> {
+    topics
+        .iter()
+        .map(|&id| format!("`{}`", catalog.topic(id).id))
+        .collect()
 }
 
 fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
@@ -172,11 +180,7 @@ fn path_into(
         return;
     }
     let chain = plan::critical_chain(catalog, path);
-    let ids: Vec<String> = chain
-        .topics
-        .iter()
-        .map(|&id| format!("`{}`", catalog.topic(id).id))
-        .collect();
+
     if let Some(split) = required_and_optional(path) {
         let _ = write!(summary, " ({split})");
     }
@@ -185,22 +189,17 @@ fn path_into(
         "{summary}. Critical chain, {}: {} ({}).",
         chain_caption(path),
         hours_text(chain.hours),
-        ids.join(" → ")
+        code_ids(catalog, &chain.topics).join(" → ")
     );
     if let Layout::Levels(_) = layout {
         let _ = write!(out, " Topics within a stage can be studied side by side.");
     }
     let _ = writeln!(out);
     if !path.unestimated.is_empty() {
-        let ids: Vec<String> = path
-            .unestimated
-            .iter()
-            .map(|&id| format!("`{}`", catalog.topic(id).id))
-            .collect();
         let _ = writeln!(
             out,
             "\nWithout an estimate, so not counted in the hours: {}.",
-            ids.join(", ")
+            code_ids(catalog, &path.unestimated).join(", ")
         );
     }
     if !path.known.is_empty() {
@@ -214,7 +213,7 @@ fn path_into(
             crate::view::mermaid::to_mermaid(catalog, &options)
         );
     }
-    let optional = optional_topics(catalog, path);
+    let optional = path.optional_by_topic(catalog);
     let detail = |id: TopicId| hours_detail(catalog.topic(id).hours, optional[id.index()]);
     match layout {
         Layout::Sections => {
@@ -301,7 +300,7 @@ pub fn next(catalog: &Catalog, path: &StudyPath, toward: &[TopicId], next: &[Nex
         next.len(),
         plural(path.topics.len(), "topic", "topics")
     );
-    let optional = optional_topics(catalog, path);
+    let optional = path.optional_by_topic(catalog);
     for item in next {
         let detail = format!(
             "{}: leads a chain of {} h, opens {}",

@@ -1,8 +1,9 @@
 //! The roadmap as a Mermaid flowchart, which GitHub and GitLab draw in any
 //! Markdown file with nothing installed: sections as subgraphs in reading
 //! order, hard edges solid, soft edges dashed, goals, known topics and the
-//! context topics of a picture by section marked through `classDef`. It draws what [`crate::view::dot::Plan`] plans, so the
-//! selection options mean the same as for DOT.
+//! context topics of a picture by section marked through `classDef`. It
+//! draws what [`crate::view::dot::Plan`] plans, so the selection options mean
+//! the same as for DOT.
 //!
 //! Titles are never trusted to be plain: node ids are generated, and every
 //! label is quoted with the characters Mermaid would read as syntax, HTML,

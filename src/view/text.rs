@@ -196,7 +196,7 @@ impl Write for IoText<'_> {
 
 /// How much a path holds: `9 topics, 55.5 hours`, and how many of its
 /// topics have no estimate, which the hours leave out.
-pub fn path_amount(path: &StudyPath) -> String {
+fn path_amount(path: &StudyPath) -> String {
     let mut amount = format!(
         "{}, {}",
         plural(path.topics.len(), "topic", "topics"),
@@ -226,7 +226,7 @@ pub fn required_and_optional(path: &StudyPath) -> Option<String> {
     Some(format!(
         "{} required, {}; {optional} optional, {}",
         path.topics.len() - optional,
-        hours_text(path.total_hours - path.optional_hours + 0.0),
+        hours_text(path.required_hours()),
         hours_text(path.optional_hours)
     ))
 }
@@ -253,8 +253,8 @@ fn goal_titles(catalog: &Catalog, goals: &[TopicId]) -> String {
     titles.join(" + ")
 }
 
-/// One topic line: `lead`, the title with its id (on a line below when both do not fit), and `right`
-/// aligned to the right margin. It is built in `line`, a buffer that a long
+/// One topic line: `lead`, the title with its id (on a line below when both
+/// do not fit), and `right` aligned to the right margin. It is built in `line`, a buffer that a long
 /// list reuses.
 fn topic_line(
     line: &mut String,
@@ -357,15 +357,6 @@ pub fn share_note(part: f64, total: Option<f64>, optional: bool) -> String {
 
 fn optional_prefix(optional: bool) -> String {
     if optional { "optional, " } else { "" }.to_owned()
-}
-
-/// Per topic of the catalog: whether `path` holds it as optional.
-pub fn optional_topics(catalog: &Catalog, path: &StudyPath) -> Vec<bool> {
-    let mut optional = vec![false; catalog.topics.len()];
-    for (id, &o) in path.topics.iter().zip(&path.optional) {
-        optional[id.index()] = o;
-    }
-    optional
 }
 
 /// Wraps `text` to the width, with `first` before the first line and
@@ -550,7 +541,7 @@ fn levels(
     options: TextOptions,
 ) {
     let _ = writeln!(out, "Topics within a stage can be studied side by side.");
-    let optional = optional_topics(catalog, path);
+    let optional = path.optional_by_topic(catalog);
     let count: usize = stages.iter().map(Vec::len).sum();
     let number_width = count.to_string().len();
     let mut line = String::new();
@@ -589,7 +580,7 @@ fn weeks(
     plan: &WeekPlan,
     options: TextOptions,
 ) {
-    let optional = optional_topics(catalog, path);
+    let optional = path.optional_by_topic(catalog);
     let mut started = vec![false; catalog.topics.len()];
     let mut line = String::new();
     for week in &plan.weeks {
@@ -677,7 +668,7 @@ pub fn next(
         return out;
     }
     let number_width = next.len().to_string().len();
-    let optional = optional_topics(catalog, path);
+    let optional = path.optional_by_topic(catalog);
     out.push('\n');
     for (n, item) in next.iter().enumerate() {
         let lead = format!("  {:>number_width$}. ", n + 1);
@@ -724,8 +715,8 @@ pub fn why(catalog: &Catalog, why: &Why, options: TextOptions) -> String {
         Need::Recommended => format!(
             "{topic} is only recommended for {goal}, not required: every chain \
              between them has a `recommends` edge, so it is on the path only \
-             when recommendations are followed. The closest chain, with the fewest recommendations and then the fewest \
-             edges, has {edges}:"
+             when recommendations are followed. The closest chain, with the \
+             fewest recommendations and then the fewest edges, has {edges}:"
         ),
         Need::NotNeeded => format!(
             "{topic} is not needed for {goal}: no chain of prerequisites leads \
